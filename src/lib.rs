@@ -1,0 +1,1 @@
+//! natalign: align English/French texts into parallel corpora.
