@@ -1,0 +1,165 @@
+//! The document model that flows between the stages.
+//!
+//! [`crate::segment`] produces [`Paragraph`]s, [`crate::langid`] fills in their
+//! language, and [`crate::align`] pairs them. A [`Document`] keeps every
+//! paragraph of a file, noise included, so nothing is lost on the way.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// A language natalign aligns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    En,
+    /// French.
+    Fr,
+}
+
+impl Lang {
+    /// The ISO 639-1 code (`en`, `fr`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The English name of the language, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "French",
+        }
+    }
+
+    /// The other language of the pair.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Fr,
+            Lang::Fr => Lang::En,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// What a paragraph is, as a reader of the page would see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParagraphKind {
+    /// The document's title (first line, heading-like).
+    Title,
+    /// A heading: markdown `#`, `Article 8`, `PART I General`, a short line.
+    Heading,
+    /// Metadata: dateline, press-release line, `Source: NATO`.
+    Metadata,
+    /// A paragraph opened by a printed number (`1.`, `1)`, `1.1`, `1 `).
+    Numbered,
+    /// An unnumbered paragraph of running text.
+    Body,
+    /// An item of a list (`(a)`, `a)`, `(i)`, bullets).
+    ListItem,
+    /// Not text: table remnants, rules, page numbers, running headers.
+    Noise,
+}
+
+impl ParagraphKind {
+    /// Stable lowercase name, used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Title => "title",
+            ParagraphKind::Heading => "heading",
+            ParagraphKind::Metadata => "metadata",
+            ParagraphKind::Numbered => "numbered",
+            ParagraphKind::Body => "body",
+            ParagraphKind::ListItem => "list-item",
+            ParagraphKind::Noise => "noise",
+        }
+    }
+}
+
+/// A printed number parsed into a comparable key.
+///
+/// `Article premier`, `ARTICLE I` and `Article 1` all give `Article 1`; `(a)` and
+/// `a)` give `(a)`; items under an article keep it as context (`Article 1 (a)`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct NumberKey(pub String);
+
+impl NumberKey {
+    /// The key as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for NumberKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One paragraph of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// What kind of paragraph this is.
+    pub kind: ParagraphKind,
+    /// The printed label as it appears (`1.`, `(a)`, `Article 3`), if any.
+    pub label: Option<String>,
+    /// The label parsed into a comparable key, with its context.
+    pub key: Option<NumberKey>,
+    /// The text, lines joined and whitespace folded. For a numbered paragraph or
+    /// list item the label is removed; headings keep their whole text.
+    pub text: String,
+    /// The 1-based source lines, end exclusive.
+    pub lines: Range<usize>,
+    /// The byte range of the paragraph in the (repaired) source text.
+    pub span: Range<usize>,
+    /// The language, once [`crate::langid`] has run.
+    pub lang: Option<Lang>,
+    /// Confidence in `lang`, in [0, 1].
+    pub confidence: f32,
+    /// For noise: why it is not text.
+    pub reason: Option<String>,
+}
+
+impl Paragraph {
+    /// Whether this paragraph carries text to align (everything but noise).
+    pub fn is_text(&self) -> bool {
+        self.kind != ParagraphKind::Noise
+    }
+}
+
+/// A decoded, repaired and segmented file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// The name the user gave (a path, or `-` for standard input).
+    pub name: String,
+    /// The encoding the bytes were decoded with.
+    pub encoding: String,
+    /// Every paragraph, noise included, in source order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    /// The languages present among the text paragraphs.
+    pub fn languages(&self) -> Vec<Lang> {
+        let mut langs: Vec<Lang> = self
+            .paragraphs
+            .iter()
+            .filter(|p| p.is_text())
+            .filter_map(|p| p.lang)
+            .collect();
+        langs.sort();
+        langs.dedup();
+        langs
+    }
+}

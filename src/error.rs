@@ -1,0 +1,118 @@
+//! Library errors.
+//!
+//! Bad bytes, repairs and consistency findings are *results*, not errors. An
+//! [`Error`] means natalign cannot produce output at all: an input it cannot read
+//! or use, or an output it cannot write. Every error names the file concerned, so
+//! the binary prints it as one line and maps its [`ErrorKind`] to an exit code.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// What went wrong, without the file name (see [`Error`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InputProblem {
+    /// The file does not exist.
+    Missing,
+    /// The path is a directory, not a file.
+    Directory,
+    /// The file exists but could not be read (permissions, I/O error).
+    Unreadable(String),
+    /// The file holds no bytes.
+    Empty,
+    /// The file holds only whitespace.
+    WhitespaceOnly,
+    /// The file is not text; the string says what it looks like.
+    Binary(String),
+    /// The file claims UTF-16 but its bytes are not valid UTF-16.
+    InvalidUtf16,
+    /// No paragraph of the file has text in it (only noise such as table rules).
+    NoText,
+    /// A pair was needed but the inputs hold only one language.
+    OneLanguage(String),
+    /// Two inputs were given but both are in the same language.
+    SameLanguage(String),
+}
+
+impl fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputProblem::Missing => f.write_str("no such file"),
+            InputProblem::Directory => f.write_str("is a directory, not a text file"),
+            InputProblem::Unreadable(why) => write!(f, "cannot read: {why}"),
+            InputProblem::Empty => f.write_str("file is empty"),
+            InputProblem::WhitespaceOnly => f.write_str("file holds only whitespace"),
+            InputProblem::Binary(what) => write!(f, "not a text file: {what}"),
+            InputProblem::InvalidUtf16 => {
+                f.write_str("invalid UTF-16: the byte-order mark promises UTF-16 but the bytes are not")
+            }
+            InputProblem::NoText => f.write_str("no text paragraphs found (only noise)"),
+            InputProblem::OneLanguage(lang) => write!(
+                f,
+                "only {lang} text found; a pair needs English and French (give a second file, or one file holding both)"
+            ),
+            InputProblem::SameLanguage(lang) => {
+                write!(f, "both inputs are {lang}; give one English and one French document")
+            }
+        }
+    }
+}
+
+/// The broad class of an [`Error`], which the binary maps to an exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The arguments do not make sense together (exit code 2).
+    Usage,
+    /// An input is missing, unreadable, binary, empty or unusable (exit code 3).
+    Input,
+    /// The output cannot be written (exit code 4).
+    Output,
+}
+
+/// An error that stops natalign from producing output.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A problem with the arguments.
+    #[error("{0}")]
+    Usage(String),
+    /// A problem with one input file (`-` is standard input).
+    #[error("{path}: {problem}")]
+    Input {
+        /// The input as the user named it.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: InputProblem,
+    },
+    /// A problem writing an output file.
+    #[error("{path}: cannot write: {source}")]
+    Output {
+        /// The output as the user named it.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// The class of this error.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Usage(_) => ErrorKind::Usage,
+            Error::Input { .. } => ErrorKind::Input,
+            Error::Output { .. } => ErrorKind::Output,
+        }
+    }
+
+    /// Shorthand for an input error.
+    pub fn input(path: impl Into<PathBuf>, problem: InputProblem) -> Self {
+        Error::Input {
+            path: path.into(),
+            problem,
+        }
+    }
+}
+
+/// Result alias for the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,293 @@
+//! Printed paragraph labels: `1.`, `1)`, `1.1`, bare `1 ` before a capital,
+//! `(a)`, `a)`, `(iv)`, `Article 3`, `Article premier`, `ARTICLE III`,
+//! `PART I`, `TITRE I`, bullets.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What a label says, before context is added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LabelValue {
+    /// `1.`, `1)`, `1.2.3`, bare `1`.
+    Numeric(Vec<u32>),
+    /// `(a)`, `a)`, `(iv)`: the letters, lowercase.
+    Item(String),
+    /// `Article 3`, `Article premier`, `ARTICLE III`.
+    Article(u32),
+    /// `PART I`, `TITRE I`, `Chapter 2`: a normalised division name and number.
+    Division(&'static str, u32),
+    /// `-`, `•`, `*`: a bullet, no number.
+    Bullet,
+    /// Markdown `#` heading marker (the level).
+    Markdown(usize),
+}
+
+/// A label found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Label {
+    /// The label as printed, trimmed (`1.`, `(a)`, `Article premier`).
+    pub printed: String,
+    /// What it means.
+    pub value: LabelValue,
+    /// Bytes of the line taken by leading space, label and following space.
+    pub len: usize,
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "janv",
+    "févr", "fév", "mars", "avr", "mai", "juin", "juil", "août", "sept", "déc", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "janvier", "février", "avril", "juillet", "septembre", "octobre", "novembre",
+    "décembre",
+];
+
+/// Whether `word` (any case, trailing `.` allowed) names a month.
+pub(crate) fn is_month(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.contains(&w.as_str())
+}
+
+/// Parse a Roman numeral (`I` … `MMM`, either case); `None` if it is not one.
+pub(crate) fn roman(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 12 {
+        return None;
+    }
+    let value = |c: char| match c.to_ascii_uppercase() {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = s.chars().map(value).collect();
+    let digits = digits?;
+    let mut total = 0;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            total -= d as i64;
+        } else {
+            total += d as i64;
+        }
+    }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
+    // Reject non-canonical forms such as "IIII" or "VX" by re-rendering.
+    (to_roman(total).eq_ignore_ascii_case(s)).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: &[(u32, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for &(v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// An article or division number: digits, Roman numerals, or the ordinal
+/// words `premier`/`première`/`first`/`1er`.
+fn ordinal(s: &str) -> Option<u32> {
+    let lower = s.to_lowercase();
+    match lower.as_str() {
+        "premier" | "première" | "premiere" | "first" | "1er" | "1re" | "one" | "un" => {
+            return Some(1);
+        }
+        _ => {}
+    }
+    if let Ok(n) = s.parse::<u32>() {
+        return (n > 0 && n < 10_000).then_some(n);
+    }
+    // Roman numerals only in upper case or as a whole lowercase token ("iv").
+    roman(s)
+}
+
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:Article|ARTICLE|Art\.|ART\.)\s+(\d{1,4}|[IVXLCivxlc]{1,8}|premier|PREMIER|Premier|première|first|FIRST|First|1er)\b\s*[.:—–-]?\s*").unwrap()
+});
+static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(PART|Part|TITRE|Titre|TITLE|Title|CHAPTER|Chapter|CHAPITRE|Chapitre|SECTION|Section|ANNEX|Annex|ANNEXE|Annexe|SCHEDULE|Schedule|PARTIE|Partie)\s+(\d{1,3}|[IVXLC]{1,8}|premier|PREMIER|première|PREMIÈRE|FIRST|First|ONE|One)\b\s*[.:—–-]?\s*").unwrap()
+});
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    // "1." "1)" "1.1" "1.1." followed by space; not "1.5 million" (digit after dot).
+    Regex::new(r"^\s*(\d{1,3}(?:\.\d{1,3})*)(\.|\))?(\s+|$)").unwrap()
+});
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\(([a-z]{1,2}|[ivxl]{1,6}|[A-Z])\)|([a-z]{1,2}|[ivxl]{1,6})\))(\s+|$)").unwrap()
+});
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([-•*▪◦‣–—])\s+").unwrap());
+static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(#{1,6})\s+").unwrap());
+
+/// Find the label that opens `line`, if any.
+///
+/// `strict` asks for stronger evidence before reading a bare number as a label
+/// (used on lines that may continue a hard-wrapped sentence).
+pub(crate) fn parse(line: &str, strict: bool) -> Option<Label> {
+    if let Some(m) = MARKDOWN.captures(line) {
+        return Some(Label {
+            printed: m[1].to_string(),
+            value: LabelValue::Markdown(m[1].len()),
+            len: m[0].len(),
+        });
+    }
+    if let Some(m) = ARTICLE.captures(line) {
+        let n = ordinal(&m[1])?;
+        let printed = line[..m.get(1)?.end()].trim().to_string();
+        return Some(Label {
+            printed,
+            value: LabelValue::Article(n),
+            len: m[0].len(),
+        });
+    }
+    if let Some(m) = DIVISION.captures(line) {
+        let n = ordinal(&m[2])?;
+        let name = match m[1].to_lowercase().as_str() {
+            "part" | "titre" | "partie" | "title" => "Part",
+            "chapter" | "chapitre" => "Chapter",
+            "section" => "Section",
+            _ => "Annex",
+        };
+        let printed = line[..m.get(2)?.end()].trim().to_string();
+        return Some(Label {
+            printed,
+            value: LabelValue::Division(name, n),
+            len: m[0].len(),
+        });
+    }
+    if let Some(m) = ITEM.captures(line) {
+        let rest = &line[m[0].len()..];
+        if rest.trim().is_empty() && strict {
+            return None;
+        }
+        let letters = m.get(2).or_else(|| m.get(3))?.as_str().to_lowercase();
+        return Some(Label {
+            printed: m[1].to_string(),
+            value: LabelValue::Item(letters),
+            len: m[0].len(),
+        });
+    }
+    if let Some(m) = NUMERIC.captures(line) {
+        let number = &m[1];
+        let punct = m.get(2).map(|p| p.as_str());
+        let rest = &line[m[0].len()..];
+        let parts: Vec<u32> = number.split('.').filter_map(|p| p.parse().ok()).collect();
+        let next_word = rest.split_whitespace().next().unwrap_or("");
+        let first = next_word.chars().next();
+        // "03 Jun. 2020", "3 juin": a date, not a label.
+        if is_month(next_word) {
+            return None;
+        }
+        let opens_sentence = first.is_some_and(|c| {
+            c.is_uppercase() || matches!(c, '«' | '"' | '“' | '‘' | '\'' | '(' | '[')
+        });
+        let label = match punct {
+            // "1." / "1)": a label before text, or alone on its line.
+            Some(_) => {
+                if rest.is_empty() {
+                    !strict
+                } else {
+                    opens_sentence || (!strict && first.is_some_and(char::is_alphabetic))
+                }
+            }
+            // "1.1 Text" (dotted) or bare "1 Text": only before a capital.
+            None => opens_sentence && parts[0] < 1000 && !(strict && parts.len() == 1),
+        };
+        if !label {
+            return None;
+        }
+        let printed = format!("{number}{}", punct.unwrap_or(""));
+        return Some(Label {
+            printed,
+            value: LabelValue::Numeric(parts),
+            len: m[0].len(),
+        });
+    }
+    if let Some(m) = BULLET.captures(line) {
+        return Some(Label {
+            printed: m[1].to_string(),
+            value: LabelValue::Bullet,
+            len: m[0].len(),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(line: &str) -> Option<LabelValue> {
+        parse(line, false).map(|l| l.value)
+    }
+
+    #[test]
+    fn numeric_labels() {
+        assert_eq!(value("1. We strongly condemn"), Some(LabelValue::Numeric(vec![1])));
+        assert_eq!(value(" 1.         We observe"), Some(LabelValue::Numeric(vec![1])));
+        assert_eq!(value("2.\u{a0}We call on Russia"), Some(LabelValue::Numeric(vec![2])));
+        assert_eq!(value("3) Les Parties"), Some(LabelValue::Numeric(vec![3])));
+        assert_eq!(value("1.2 Scope"), Some(LabelValue::Numeric(vec![1, 2])));
+        assert_eq!(value("1 Without being restricted"), Some(LabelValue::Numeric(vec![1])));
+        assert_eq!(parse("1.", false).unwrap().printed, "1.");
+    }
+
+    #[test]
+    fn dates_and_amounts_are_not_labels() {
+        assert_eq!(value("03 Jun. 2020 - | Press Release (2020) 049"), None);
+        assert_eq!(value("3 juin 2020"), None);
+        assert_eq!(value("1.5 million people"), None);
+        assert_eq!(value("2024 was a year"), None);
+        assert_eq!(value("12 000 soldats"), None);
+        assert_eq!(value("1 and 2"), None);
+    }
+
+    #[test]
+    fn strict_mode_needs_punctuation() {
+        assert_eq!(parse("2 Allies agreed", true), None);
+        assert!(parse("2. Allies agreed", true).is_some());
+    }
+
+    #[test]
+    fn items_and_articles() {
+        assert_eq!(value("  (a) the Organisation"), Some(LabelValue::Item("a".into())));
+        assert_eq!(value("  a) l’Organisation"), Some(LabelValue::Item("a".into())));
+        assert_eq!(value("(iv) other"), Some(LabelValue::Item("iv".into())));
+        assert_eq!(value("Article 8"), Some(LabelValue::Article(8)));
+        assert_eq!(value("Article premier"), Some(LabelValue::Article(1)));
+        assert_eq!(value("ARTICLE III"), Some(LabelValue::Article(3)));
+        assert_eq!(value("PART I General"), Some(LabelValue::Division("Part", 1)));
+        assert_eq!(value("TITRE II L’organisation"), Some(LabelValue::Division("Part", 2)));
+        assert_eq!(value("# Statement"), Some(LabelValue::Markdown(1)));
+        assert_eq!(value("- a bullet"), Some(LabelValue::Bullet));
+        assert_eq!(parse("Article premier", false).unwrap().printed, "Article premier");
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman("XIV"), Some(14));
+        assert_eq!(roman("iv"), Some(4));
+        assert_eq!(roman("IIII"), None);
+        assert_eq!(roman("VX"), None);
+        assert_eq!(roman("ABC"), None);
+    }
+}
