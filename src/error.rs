@@ -70,6 +70,33 @@ pub enum ErrorKind {
     Output,
 }
 
+impl ErrorKind {
+    /// The process exit code for this class (see the README's table).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Usage => ExitCode::USAGE,
+            ErrorKind::Input => ExitCode::INPUT,
+            ErrorKind::Output => ExitCode::OUTPUT,
+        }
+    }
+}
+
+/// The exit codes every command uses.
+pub struct ExitCode;
+
+impl ExitCode {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// `check` found problems at or above the failing severity.
+    pub const FINDINGS: u8 = 1;
+    /// Usage error: bad arguments.
+    pub const USAGE: u8 = 2;
+    /// Input problem: missing, unreadable, binary, empty, one language only.
+    pub const INPUT: u8 = 3;
+    /// Output problem: cannot write.
+    pub const OUTPUT: u8 = 4;
+}
+
 /// An error that stops natalign from producing output.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

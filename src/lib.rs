@@ -1,6 +1,12 @@
 //! natalign: align English/French texts into parallel corpora.
+pub mod align;
+pub mod command;
+pub mod config;
 pub mod decode;
 pub mod document;
 pub mod error;
-pub mod segment;
+pub mod export;
+pub mod io;
 pub mod langid;
+pub mod pipeline;
+pub mod segment;

@@ -1,1 +1,84 @@
-fn main(){}
+//! The `natalign` binary: parse arguments, build a plain config, call the
+//! library, map the result to an exit code.
+
+mod cli;
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode as ProcessExit;
+
+use clap::Parser;
+use natalign::config::{AlignConfig, InspectConfig};
+use natalign::error::{Error, ExitCode};
+use natalign::export::Format;
+
+use cli::{AlignArgs, Cli, Command, FormatArg};
+
+fn main() -> ProcessExit {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Align(args) => align(args),
+        Command::Inspect(args) => natalign::command::inspect::run(&InspectConfig {
+            input: args.input,
+            json: args.json,
+        }),
+    };
+    match result {
+        Ok(()) => ProcessExit::from(ExitCode::OK),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ProcessExit::from(ExitCode::OK);
+            }
+            eprintln!("natalign: {err}");
+            ProcessExit::from(err.kind().exit_code())
+        }
+    }
+}
+
+fn align(args: AlignArgs) -> Result<(), Error> {
+    let format = match args.format {
+        Some(FormatArg::Tmx) => Format::Tmx,
+        Some(FormatArg::Csv) => Format::Csv,
+        None => args
+            .output
+            .as_deref()
+            .and_then(Format::from_path)
+            .unwrap_or(Format::Csv),
+    };
+    if let Some(out) = args.output.as_deref() {
+        let known = out.extension().is_none() || Format::from_path(out).is_some() || out == Path::new("-");
+        if args.format.is_none() && !known {
+            return Err(Error::Usage(format!(
+                "cannot tell the format from {}; add --format tmx or --format csv",
+                out.display()
+            )));
+        }
+    }
+    let config = AlignConfig {
+        inputs: args.inputs,
+        output: args.output,
+        format,
+        creation_time: creation_time()?,
+    };
+    let summary = natalign::command::align::run(&config)?;
+    if !args.quiet {
+        let _ = writeln!(io::stderr(), "{summary}");
+    }
+    Ok(())
+}
+
+/// `SOURCE_DATE_EPOCH` when set (reproducible builds convention), else now.
+fn creation_time() -> Result<u64, Error> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) => v.trim().parse().map_err(|_| {
+            Error::Usage(format!("SOURCE_DATE_EPOCH must be seconds since 1970, got {v:?}"))
+        }),
+        Err(_) => Ok(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())),
+    }
+}
+
+fn is_broken_pipe(err: &Error) -> bool {
+    matches!(err, Error::Output { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+}

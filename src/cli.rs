@@ -1,0 +1,68 @@
+//! The command line, as the user types it (clap derive). `main` turns it into
+//! the library's plain configs.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Align English and French texts (NATO statements, treaties, declarations)
+/// into translation memories and parallel corpora.
+///
+/// Exit codes: 0 success; 1 check findings at or above the failing severity;
+/// 2 usage error; 3 input problem (missing, unreadable, binary, empty, one
+/// language only when a pair is needed); 4 output problem (cannot write).
+#[derive(Debug, Parser)]
+#[command(name = "natalign", version, arg_required_else_help = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Align one document holding both languages, or an English and a French
+    /// document (in either order), into aligned units.
+    Align(AlignArgs),
+    /// Show how natalign reads one file: its encoding and its paragraphs.
+    Inspect(InspectArgs),
+}
+
+/// Arguments of `natalign align`.
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// One file holding English and French, or two files (one per language).
+    /// `-` reads standard input.
+    #[arg(required = true, num_args = 1..)]
+    pub inputs: Vec<PathBuf>,
+    /// Output file; `-` or none writes to standard output. A regular file is
+    /// written to a temporary file and renamed into place when complete.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Data format. Default: from the output's extension (.tmx, .csv), else CSV.
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Print nothing on standard error unless there is an error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Arguments of `natalign inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The file to inspect; `-` reads standard input.
+    pub input: PathBuf,
+    /// Print one JSON document instead of the readable report.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Output data formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// TMX 1.4b translation memory (pairs only).
+    Tmx,
+    /// CSV, one row per unit (one-sided units included).
+    Csv,
+}

@@ -1,0 +1,48 @@
+//! `natalign inspect`: what natalign sees in one file — its encoding, then one
+//! line per paragraph (kind, number, language, confidence, lines, first words).
+
+use std::io::Write;
+
+use crate::config::InspectConfig;
+use crate::document::Document;
+use crate::error::Result;
+use crate::io::{read_input, write_output};
+use crate::pipeline::load;
+
+/// Run `inspect`, writing the report to standard output.
+///
+/// # Errors
+/// Input errors, and output errors on standard output.
+pub fn run(config: &InspectConfig) -> Result<()> {
+    let bytes = read_input(&config.input)?;
+    let doc = load(&config.input.display().to_string(), &bytes)?;
+    write_output(None, &[], |w| {
+        if config.json {
+            serde_json::to_writer_pretty(&mut *w, &doc)?;
+            writeln!(w)
+        } else {
+            report(&doc, w)
+        }
+    })
+}
+
+fn report(doc: &Document, w: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(w, "{}: encoding {}", doc.name, doc.encoding)?;
+    writeln!(w, "{} paragraphs:", doc.paragraphs.len())?;
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        let words: Vec<&str> = p.text.split_whitespace().take(8).collect();
+        writeln!(
+            w,
+            "{:>4} {:<9} {:<14} {} {:.2} lines {}-{}  {}",
+            i + 1,
+            p.kind.as_str(),
+            p.key.as_ref().map_or("-", |k| k.as_str()),
+            p.lang.map_or("--", |l| l.code()),
+            p.confidence,
+            p.lines.start,
+            p.lines.end - 1,
+            p.reason.as_deref().map_or_else(|| words.join(" "), |r| format!("[{r}] {}", words.join(" ")))
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,4 @@
+//! One module per subcommand, each with a `run` taking its plain config.
+
+pub mod align;
+pub mod inspect;

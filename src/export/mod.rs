@@ -1,0 +1,220 @@
+//! Stage 7: aligned units → files.
+//!
+//! Input: an [`Alignment`]. Output: bytes on any [`std::io::Write`], in one of the
+//! [`Format`]s. Every exporter works from the same [`Row`]s, so they agree on
+//! numbers, indices, texts and scores. Guarantees: output is valid for its
+//! format (TMX validates against the TMX 1.4b DTD; CSV is RFC 4180), and with the
+//! same [`ExportOptions`] the same alignment gives the same bytes.
+//!
+//! Adding a format is one file here, one [`Format`] variant and one test.
+
+pub mod csv;
+pub mod tmx;
+
+use std::io;
+use std::path::Path;
+
+use crate::align::{AlignedUnit, Alignment};
+use crate::document::Lang;
+
+/// An output data format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// TMX 1.4b translation memory (two-sided units only).
+    Tmx,
+    /// CSV with a header row, one row per unit.
+    Csv,
+}
+
+impl Format {
+    /// Every format, for help texts and tests.
+    pub const ALL: &'static [Format] = &[Format::Tmx, Format::Csv];
+
+    /// The format's name, as given to `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Tmx => "tmx",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The format named `name` (case-insensitive), if any.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The format an output path's extension implies, if any.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_name)
+    }
+}
+
+/// Settings shared by the exporters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Creation time written into the file, in seconds since the Unix epoch (UTC).
+    /// Set it from `SOURCE_DATE_EPOCH` for reproducible output.
+    pub creation_time: u64,
+}
+
+/// What an exporter wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportStats {
+    /// Units written.
+    pub written: usize,
+    /// One-sided units left out (TMX keeps two-sided units only).
+    pub skipped_one_sided: usize,
+}
+
+/// Write `alignment` in `format` to `out`.
+///
+/// # Errors
+/// Any I/O error of `out`.
+pub fn write(
+    format: Format,
+    alignment: &Alignment,
+    options: &ExportOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<ExportStats> {
+    let rows = rows(alignment);
+    match format {
+        Format::Tmx => tmx::write(&rows, options, out),
+        Format::Csv => csv::write(&rows, out),
+    }
+}
+
+/// One unit, flattened for output.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Row {
+    /// The printed labels of the English paragraphs (`3`, `Article 3`, `(a)`),
+    /// joined with `+`; empty when none.
+    pub en_number: String,
+    /// The printed labels of the French paragraphs.
+    pub fr_number: String,
+    /// 1-based positions among the English paragraphs, joined with `+`.
+    pub en_index: String,
+    /// 1-based positions among the French paragraphs, joined with `+`.
+    pub fr_index: String,
+    /// The English text (paragraphs joined with a space).
+    pub en: String,
+    /// The French text.
+    pub fr: String,
+    /// Agreement score in [0, 1].
+    pub score: f64,
+    /// How the unit was found (`anchor`, `dp`).
+    pub method: &'static str,
+    /// Why the unit is one-sided; empty for pairs.
+    pub note: String,
+    /// The English source document.
+    pub en_doc: String,
+    /// The French source document.
+    pub fr_doc: String,
+}
+
+impl Row {
+    /// Whether both sides have text.
+    pub fn is_pair(&self) -> bool {
+        !self.en.is_empty() && !self.fr.is_empty()
+    }
+}
+
+/// Flatten an alignment into rows, in unit order.
+pub fn rows(alignment: &Alignment) -> Vec<Row> {
+    alignment
+        .units
+        .iter()
+        .map(|unit| row(alignment, unit))
+        .collect()
+}
+
+fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
+    let labels = |lang: Lang, idx: &[usize]| {
+        let side = match lang {
+            Lang::En => &alignment.en,
+            Lang::Fr => &alignment.fr,
+        };
+        idx.iter()
+            .filter_map(|&i| side.paragraphs[i].label.as_deref())
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.strip_suffix('.').unwrap_or(l).to_string())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    let indices = |idx: &[usize]| {
+        idx.iter()
+            .map(|i| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    let doc = |lang: Lang, idx: &[usize]| {
+        if idx.is_empty() {
+            String::new()
+        } else if lang == Lang::En {
+            alignment.en.document.clone()
+        } else {
+            alignment.fr.document.clone()
+        }
+    };
+    Row {
+        en_number: labels(Lang::En, &unit.en),
+        fr_number: labels(Lang::Fr, &unit.fr),
+        en_index: indices(&unit.en),
+        fr_index: indices(&unit.fr),
+        en: alignment.text(unit, Lang::En),
+        fr: alignment.text(unit, Lang::Fr),
+        score: unit.score,
+        method: unit.method.as_str(),
+        note: unit.note.clone().unwrap_or_default(),
+        en_doc: doc(Lang::En, &unit.en),
+        fr_doc: doc(Lang::Fr, &unit.fr),
+    }
+}
+
+/// A score as written in files: three decimals.
+pub(crate) fn format_score(score: f64) -> String {
+    format!("{score:.3}")
+}
+
+/// Format seconds since the epoch as a TMX UTC date, `YYYYMMDDThhmmssZ`.
+pub fn tmx_date(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Civil-from-days (Howard Hinnant), proleptic Gregorian calendar.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tmx_dates_are_utc() {
+        assert_eq!(tmx_date(0), "19700101T000000Z");
+        assert_eq!(tmx_date(951_782_400), "20000229T000000Z");
+        assert_eq!(tmx_date(1_700_000_000), "20231114T221320Z");
+    }
+
+    #[test]
+    fn formats_from_names_and_paths() {
+        assert_eq!(Format::from_name("TMX"), Some(Format::Tmx));
+        assert_eq!(Format::from_path(Path::new("out.csv")), Some(Format::Csv));
+        assert_eq!(Format::from_path(Path::new("out.txt")), None);
+    }
+}

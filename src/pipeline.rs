@@ -1,0 +1,192 @@
+//! The whole pipeline on values: bytes → [`Document`] → [`Alignment`].
+//!
+//! [`load`] runs decode, segment and langid on one file's bytes; [`sides`] turns
+//! one mixed document, or one English and one French document, into the two
+//! [`Side`]s to align; [`Summary`] is what a run reports. Reading files and
+//! writing outputs happen at the edges ([`crate::input`], [`crate::output`]).
+
+use std::fmt;
+
+use crate::align::{Alignment, Side};
+use crate::decode;
+use crate::document::{Document, Lang, Paragraph, ParagraphKind};
+use crate::error::{Error, InputProblem, Result};
+use crate::{langid, segment};
+
+/// Decode, segment and identify the language of one file's bytes.
+///
+/// `name` is how errors and outputs refer to the file.
+///
+/// # Errors
+/// [`Error::Input`] when the bytes are not usable text.
+pub fn load(name: &str, bytes: &[u8]) -> Result<Document> {
+    let decoded = decode::decode(bytes).map_err(|p| Error::input(name, p))?;
+    let mut paragraphs = segment::segment(&decoded.text);
+    if !paragraphs.iter().any(Paragraph::is_text) {
+        return Err(Error::input(name, InputProblem::NoText));
+    }
+    langid::identify(&mut paragraphs);
+    Ok(Document {
+        name: name.to_string(),
+        encoding: decoded.encoding,
+        paragraphs,
+    })
+}
+
+/// Letters of text per language in a document, to find its main language.
+fn main_language(doc: &Document) -> Option<Lang> {
+    let mut letters = [0usize; 2];
+    for p in doc.paragraphs.iter().filter(|p| p.is_text()) {
+        if let Some(lang) = p.lang {
+            letters[lang as usize] += p.text.chars().filter(|c| c.is_alphabetic()).count();
+        }
+    }
+    match letters {
+        [0, 0] => None,
+        [en, fr] if en >= fr => Some(Lang::En),
+        _ => Some(Lang::Fr),
+    }
+}
+
+fn side(doc: &Document, lang: Lang, filter: impl Fn(&Paragraph) -> bool) -> Side {
+    Side {
+        document: doc.name.clone(),
+        lang,
+        paragraphs: doc
+            .paragraphs
+            .iter()
+            .filter(|p| p.is_text() && filter(p))
+            .cloned()
+            .collect(),
+    }
+}
+
+/// The English and French sides to align.
+///
+/// One document: its paragraphs split by language. Two documents, in either
+/// order: each document is one side (all of its text paragraphs, whatever their
+/// own language, so nothing is lost), its language the one most of its letters
+/// are in.
+///
+/// # Errors
+/// [`InputProblem::OneLanguage`] when one document holds one language only,
+/// [`InputProblem::SameLanguage`] when two documents are in the same language,
+/// and a usage error for any other number of documents.
+pub fn sides(docs: &[Document]) -> Result<(Side, Side)> {
+    match docs {
+        [doc] => {
+            let langs = doc.languages();
+            if langs.len() < 2 {
+                let lang = langs.first().map_or("no", |l| l.name());
+                return Err(Error::input(&doc.name, InputProblem::OneLanguage(lang.to_string())));
+            }
+            Ok((
+                side(doc, Lang::En, |p| p.lang == Some(Lang::En)),
+                side(doc, Lang::Fr, |p| p.lang == Some(Lang::Fr)),
+            ))
+        }
+        [a, b] => {
+            let (la, lb) = (main_language(a), main_language(b));
+            match (la, lb) {
+                (Some(la), Some(lb)) if la != lb => {
+                    let (en, fr) = if la == Lang::En { (a, b) } else { (b, a) };
+                    Ok((side(en, Lang::En, |_| true), side(fr, Lang::Fr, |_| true)))
+                }
+                (Some(l), Some(_)) => Err(Error::input(&b.name, InputProblem::SameLanguage(l.name().to_string()))),
+                _ => Err(Error::input(&a.name, InputProblem::NoText)),
+            }
+        }
+        _ => Err(Error::Usage(format!(
+            "align takes one document holding both languages, or two documents (one English, one French); got {}",
+            docs.len()
+        ))),
+    }
+}
+
+/// Noise dropped from a document: not text, reported with its reason.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Dropped {
+    /// The document.
+    pub document: String,
+    /// Source lines (1-based, end exclusive).
+    pub lines: std::ops::Range<usize>,
+    /// Why it is not text.
+    pub reason: String,
+}
+
+/// What a run of `align` did, for the report on standard error.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Summary {
+    /// Units in the alignment.
+    pub units: usize,
+    /// Two-sided units.
+    pub pairs: usize,
+    /// English paragraphs with no French counterpart.
+    pub english_only: usize,
+    /// French paragraphs with no English counterpart.
+    pub french_only: usize,
+    /// Units written to the output.
+    pub written: usize,
+    /// One-sided units the format left out (TMX).
+    pub skipped_one_sided: usize,
+    /// Noise lines dropped, with reasons.
+    pub dropped: Vec<Dropped>,
+}
+
+impl Summary {
+    /// Summarise an alignment of `docs`.
+    pub fn new(docs: &[Document], alignment: &Alignment) -> Self {
+        let units = &alignment.units;
+        let dropped = docs
+            .iter()
+            .flat_map(|d| {
+                d.paragraphs
+                    .iter()
+                    .filter(|p| p.kind == ParagraphKind::Noise)
+                    .map(|p| Dropped {
+                        document: d.name.clone(),
+                        lines: p.lines.clone(),
+                        reason: p.reason.clone().unwrap_or_default(),
+                    })
+            })
+            .collect();
+        Summary {
+            units: units.len(),
+            pairs: units.iter().filter(|u| u.is_pair()).count(),
+            english_only: units.iter().filter(|u| u.fr.is_empty()).count(),
+            french_only: units.iter().filter(|u| u.en.is_empty()).count(),
+            written: 0,
+            skipped_one_sided: 0,
+            dropped,
+        }
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "natalign: {} units: {} pairs, {} English only, {} French only; {} written",
+            self.units, self.pairs, self.english_only, self.french_only, self.written
+        )?;
+        if self.skipped_one_sided > 0 {
+            write!(f, " ({} one-sided units not written: TMX holds pairs only; use CSV to see them)", self.skipped_one_sided)?;
+        }
+        if !self.dropped.is_empty() {
+            // Group consecutive reasons per document for a short report.
+            let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
+            for d in &self.dropped {
+                match groups.last_mut() {
+                    Some((doc, reason, lines)) if *doc == d.document && *reason == d.reason => lines.push(d.lines.start),
+                    _ => groups.push((d.document.clone(), d.reason.clone(), vec![d.lines.start])),
+                }
+            }
+            write!(f, "\nnatalign: {} noise lines dropped:", self.dropped.len())?;
+            for (doc, reason, lines) in groups {
+                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                write!(f, "\n  {doc}: {reason} (line {})", lines.join(", "))?;
+            }
+        }
+        Ok(())
+    }
+}
