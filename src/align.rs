@@ -111,15 +111,17 @@ const VARIANCE: f64 = 6.8;
 fn normal_tail(z: f64) -> f64 {
     let x = z.abs() / std::f64::consts::SQRT_2;
     let t = 1.0 / (1.0 + 0.5 * x);
-    let erfc = t * (-x * x - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-        .exp();
+    let erfc = t
+        * (-x * x - 1.265_512_23
+            + t * (1.000_023_68
+                + t * (0.374_091_96
+                    + t * (0.096_784_18
+                        + t * (-0.186_288_06
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+            .exp();
     0.5 * erfc
 }
 
@@ -156,11 +158,22 @@ pub fn pair_score(en: &str, fr: &str) -> f64 {
 /// Align two sides. See the module documentation for the guarantees.
 pub fn align(en: Side, fr: Side) -> Alignment {
     let anchors = anchors(&en.paragraphs, &fr.paragraphs);
-    let en_len: Vec<usize> = en.paragraphs.iter().map(|p| p.text.chars().count()).collect();
-    let fr_len: Vec<usize> = fr.paragraphs.iter().map(|p| p.text.chars().count()).collect();
+    let en_len: Vec<usize> = en
+        .paragraphs
+        .iter()
+        .map(|p| p.text.chars().count())
+        .collect();
+    let fr_len: Vec<usize> = fr
+        .paragraphs
+        .iter()
+        .map(|p| p.text.chars().count())
+        .collect();
     let mut units = Vec::new();
     let (mut i, mut j) = (0, 0);
-    for &(a, b) in anchors.iter().chain(std::iter::once(&(en_len.len(), fr_len.len()))) {
+    for &(a, b) in anchors
+        .iter()
+        .chain(std::iter::once(&(en_len.len(), fr_len.len())))
+    {
         units.extend(gap_dp(&en_len[i..a], &fr_len[j..b], i, j));
         if a < en_len.len() && b < fr_len.len() {
             units.push(AlignedUnit {
@@ -177,7 +190,10 @@ pub fn align(en: Side, fr: Side) -> Alignment {
     for k in 0..alignment.units.len() {
         let unit = &alignment.units[k];
         let score = if unit.is_pair() {
-            pair_score(&alignment.text(unit, Lang::En), &alignment.text(unit, Lang::Fr))
+            pair_score(
+                &alignment.text(unit, Lang::En),
+                &alignment.text(unit, Lang::Fr),
+            )
         } else {
             0.0
         };
@@ -256,8 +272,16 @@ fn gap_dp(en: &[usize], fr: &[usize], en0: usize, fr0: usize) -> Vec<AlignedUnit
         return Vec::new();
     }
     let one_sided = |lang: Lang, idx: usize| AlignedUnit {
-        en: if lang == Lang::En { vec![en0 + idx] } else { vec![] },
-        fr: if lang == Lang::Fr { vec![fr0 + idx] } else { vec![] },
+        en: if lang == Lang::En {
+            vec![en0 + idx]
+        } else {
+            vec![]
+        },
+        fr: if lang == Lang::Fr {
+            vec![fr0 + idx]
+        } else {
+            vec![]
+        },
         score: 0.0,
         method: Method::Dp,
         note: Some(format!("no {} counterpart found", lang.other().name())),
@@ -275,8 +299,18 @@ fn gap_dp(en: &[usize], fr: &[usize], en0: usize, fr0: usize) -> Vec<AlignedUnit
     let mut back: Vec<Vec<u8>> = (0..=n).map(|i| vec![u8::MAX; row_len(i)]).collect();
     cost[0][0] = 0.0;
     let cell = |i: usize, j: usize| (j >= lo(i) && j <= hi(i)).then(|| j - lo(i));
-    let en_pre: Vec<usize> = std::iter::once(0).chain(en.iter().scan(0, |s, &l| { *s += l; Some(*s) })).collect();
-    let fr_pre: Vec<usize> = std::iter::once(0).chain(fr.iter().scan(0, |s, &l| { *s += l; Some(*s) })).collect();
+    let en_pre: Vec<usize> = std::iter::once(0)
+        .chain(en.iter().scan(0, |s, &l| {
+            *s += l;
+            Some(*s)
+        }))
+        .collect();
+    let fr_pre: Vec<usize> = std::iter::once(0)
+        .chain(fr.iter().scan(0, |s, &l| {
+            *s += l;
+            Some(*s)
+        }))
+        .collect();
     for i in 0..=n {
         for j in lo(i)..=hi(i) {
             let Some(c) = cell(i, j) else { continue };
@@ -284,7 +318,9 @@ fn gap_dp(en: &[usize], fr: &[usize], en0: usize, fr0: usize) -> Vec<AlignedUnit
                 if di > i || dj > j {
                     continue;
                 }
-                let Some(pc) = cell(i - di, j - dj) else { continue };
+                let Some(pc) = cell(i - di, j - dj) else {
+                    continue;
+                };
                 let prev = cost[i - di][pc];
                 if !prev.is_finite() {
                     continue;
@@ -310,7 +346,9 @@ fn gap_dp(en: &[usize], fr: &[usize], en0: usize, fr0: usize) -> Vec<AlignedUnit
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let Some(c) = cell(i, j) else { break };
-        let Some(&(di, dj, _)) = MOVES.get(back[i][c] as usize) else { break };
+        let Some(&(di, dj, _)) = MOVES.get(back[i][c] as usize) else {
+            break;
+        };
         let unit = match (di, dj) {
             (1, 0) => one_sided(Lang::En, i - 1),
             (0, 1) => one_sided(Lang::Fr, j - 1),
@@ -336,7 +374,11 @@ mod tests {
 
     fn para(text: &str, key: Option<&str>) -> Paragraph {
         Paragraph {
-            kind: if key.is_some() { ParagraphKind::Numbered } else { ParagraphKind::Body },
+            kind: if key.is_some() {
+                ParagraphKind::Numbered
+            } else {
+                ParagraphKind::Body
+            },
             label: key.map(String::from),
             key: key.map(|k| NumberKey(k.to_string())),
             text: text.to_string(),
@@ -349,11 +391,18 @@ mod tests {
     }
 
     fn side(lang: Lang, paras: Vec<Paragraph>) -> Side {
-        Side { document: "t".into(), lang, paragraphs: paras }
+        Side {
+            document: "t".into(),
+            lang,
+            paragraphs: paras,
+        }
     }
 
     fn pairs(a: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
-        a.units.iter().map(|u| (u.en.clone(), u.fr.clone())).collect()
+        a.units
+            .iter()
+            .map(|u| (u.en.clone(), u.fr.clone()))
+            .collect()
     }
 
     #[test]
@@ -369,26 +418,54 @@ mod tests {
             para("Second paragraphe sur d’autres choses.", Some("2")),
         ];
         let a = align(side(Lang::En, en), side(Lang::Fr, fr));
-        assert_eq!(pairs(&a), [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]);
+        assert_eq!(
+            pairs(&a),
+            [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
+        );
         let methods: Vec<_> = a.units.iter().map(|u| u.method).collect();
         assert_eq!(methods, [Method::Dp, Method::Anchor, Method::Anchor]);
-        assert!(a.units.iter().all(|u| (0.0..=1.0).contains(&u.score) && u.score > 0.3));
+        assert!(
+            a.units
+                .iter()
+                .all(|u| (0.0..=1.0).contains(&u.score) && u.score > 0.3)
+        );
     }
 
     #[test]
     fn an_extra_paragraph_becomes_one_sided() {
         let en = vec![
-            para("Whereas the first consideration is long enough to count for something.", None),
-            para("This English paragraph was never translated, and it is as long as the others, or longer than them.", None),
-            para("The General Assembly proclaims this declaration as a common standard.", None),
+            para(
+                "Whereas the first consideration is long enough to count for something.",
+                None,
+            ),
+            para(
+                "This English paragraph was never translated, and it is as long as the others, or longer than them.",
+                None,
+            ),
+            para(
+                "The General Assembly proclaims this declaration as a common standard.",
+                None,
+            ),
         ];
         let fr = vec![
-            para("Considérant que la première considération est assez longue pour compter.", None),
-            para("L’Assemblée générale proclame la présente déclaration comme idéal commun.", None),
+            para(
+                "Considérant que la première considération est assez longue pour compter.",
+                None,
+            ),
+            para(
+                "L’Assemblée générale proclame la présente déclaration comme idéal commun.",
+                None,
+            ),
         ];
         let a = align(side(Lang::En, en), side(Lang::Fr, fr));
-        assert_eq!(pairs(&a), [(vec![0], vec![0]), (vec![1], vec![]), (vec![2], vec![1])]);
-        assert_eq!(a.units[1].note.as_deref(), Some("no French counterpart found"));
+        assert_eq!(
+            pairs(&a),
+            [(vec![0], vec![0]), (vec![1], vec![]), (vec![2], vec![1])]
+        );
+        assert_eq!(
+            a.units[1].note.as_deref(),
+            Some("no French counterpart found")
+        );
     }
 
     #[test]
@@ -401,5 +478,56 @@ mod tests {
     fn gale_church_probability_is_high_for_typical_ratio() {
         assert!(length_probability(100, 112) > 0.9);
         assert!(length_probability(100, 300) < 0.01);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::document::ParagraphKind;
+    use proptest::prelude::*;
+
+    fn paras(spec: &[(usize, Option<u8>)]) -> Vec<Paragraph> {
+        spec.iter()
+            .map(|&(len, key)| Paragraph {
+                kind: ParagraphKind::Body,
+                label: key.map(|k| k.to_string()),
+                key: key.map(|k| NumberKey(k.to_string())),
+                text: "x".repeat(len),
+                lines: 1..2,
+                span: 0..len,
+                lang: None,
+                confidence: 1.0,
+                reason: None,
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// Nothing is silently lost: every paragraph of both sides is in exactly
+        /// one unit, units are monotone, and one-sided units say why.
+        #[test]
+        fn every_paragraph_in_exactly_one_unit(
+            en in proptest::collection::vec((1usize..400, proptest::option::of(0u8..12)), 0..60),
+            fr in proptest::collection::vec((1usize..400, proptest::option::of(0u8..12)), 0..60),
+        ) {
+            let a = align(
+                Side { document: "en".into(), lang: Lang::En, paragraphs: paras(&en) },
+                Side { document: "fr".into(), lang: Lang::Fr, paragraphs: paras(&fr) },
+            );
+            let mut seen_en: Vec<usize> = a.units.iter().flat_map(|u| u.en.clone()).collect();
+            let mut seen_fr: Vec<usize> = a.units.iter().flat_map(|u| u.fr.clone()).collect();
+            // Monotone: already sorted in unit order.
+            prop_assert!(seen_en.windows(2).all(|w| w[0] < w[1]));
+            prop_assert!(seen_fr.windows(2).all(|w| w[0] < w[1]));
+            seen_en.dedup();
+            seen_fr.dedup();
+            prop_assert_eq!(seen_en, (0..en.len()).collect::<Vec<_>>());
+            prop_assert_eq!(seen_fr, (0..fr.len()).collect::<Vec<_>>());
+            for u in &a.units {
+                prop_assert!((0.0..=1.0).contains(&u.score));
+                prop_assert_eq!(u.is_pair(), u.note.is_none());
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@
 //!   number of PDF, ZIP, PNG, ELF, …) are refused with what they look like.
 //!
 //! Decoding never changes characters beyond the above: mojibake is the job of
-//! [`crate::repair`], which runs next.
+//! the repair stage, which runs next.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
@@ -37,14 +37,26 @@ pub struct Decoded {
 /// Recognise well-known binary formats by their magic number.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF-", "looks like a PDF; extract its text first (e.g. pdftotext)"),
-        (b"PK\x03\x04", "looks like a ZIP archive (or DOCX/ODT); extract its text first"),
+        (
+            b"%PDF-",
+            "looks like a PDF; extract its text first (e.g. pdftotext)",
+        ),
+        (
+            b"PK\x03\x04",
+            "looks like a ZIP archive (or DOCX/ODT); extract its text first",
+        ),
         (b"\x89PNG\r\n\x1a\n", "looks like a PNG image"),
         (b"\x7fELF", "looks like an ELF executable"),
         (b"GIF8", "looks like a GIF image"),
         (b"\xff\xd8\xff", "looks like a JPEG image"),
-        (b"\x1f\x8b", "looks like gzip-compressed data; decompress it first"),
-        (b"\xd0\xcf\x11\xe0", "looks like an old Microsoft Office file; extract its text first"),
+        (
+            b"\x1f\x8b",
+            "looks like gzip-compressed data; decompress it first",
+        ),
+        (
+            b"\xd0\xcf\x11\xe0",
+            "looks like an old Microsoft Office file; extract its text first",
+        ),
         (b"{\\rtf", "looks like RTF; convert it to plain text first"),
     ];
     MAGIC
@@ -269,7 +281,10 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         let d = decode("Les États membres\n".as_bytes()).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding.as_str(), d.bom), ("Les États membres\n", "UTF-8", false));
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str(), d.bom),
+            ("Les États membres\n", "UTF-8", false)
+        );
         let mut bytes = b"\xef\xbb\xbf".to_vec();
         bytes.extend_from_slice("l’OTAN".as_bytes());
         let d = decode(&bytes).unwrap();
@@ -301,7 +316,10 @@ mod tests {
             le.extend_from_slice(&unit.to_le_bytes());
         }
         let d = decode(&le).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("NATO and its Allies\n", "UTF-16LE"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("NATO and its Allies\n", "UTF-16LE")
+        );
     }
 
     #[test]
@@ -334,7 +352,10 @@ mod tests {
         let mut bytes = "Les États-Unis et l’Estonie. ".as_bytes().to_vec();
         bytes.extend_from_slice(&enc(WINDOWS_1252, "Coopération renforcée."));
         let d = decode(&bytes).unwrap();
-        assert_eq!(d.text, "Les États-Unis et l’Estonie. Coopération renforcée.");
+        assert_eq!(
+            d.text,
+            "Les États-Unis et l’Estonie. Coopération renforcée."
+        );
         assert_eq!(d.encoding, "UTF-8+windows-1252");
         assert_eq!(d.legacy_bytes, 2);
     }
@@ -349,8 +370,15 @@ mod tests {
     fn empty_and_whitespace_and_binary_are_refused() {
         assert_eq!(decode(b""), Err(InputProblem::Empty));
         assert_eq!(decode(b" \n\t\r\n"), Err(InputProblem::WhitespaceOnly));
-        assert!(matches!(decode(b"%PDF-1.7\n%\xe2\xe3"), Err(InputProblem::Binary(w)) if w.contains("PDF")));
-        assert!(matches!(decode(b"\x7fELF\x02\x01\x01\0\0\0"), Err(InputProblem::Binary(w)) if w.contains("ELF")));
-        assert!(matches!(decode(b"abc\0\x01\x02\x03def\0\xff"), Err(InputProblem::Binary(_))));
+        assert!(
+            matches!(decode(b"%PDF-1.7\n%\xe2\xe3"), Err(InputProblem::Binary(w)) if w.contains("PDF"))
+        );
+        assert!(
+            matches!(decode(b"\x7fELF\x02\x01\x01\0\0\0"), Err(InputProblem::Binary(w)) if w.contains("ELF"))
+        );
+        assert!(matches!(
+            decode(b"abc\0\x01\x02\x03def\0\xff"),
+            Err(InputProblem::Binary(_))
+        ));
     }
 }

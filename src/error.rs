@@ -43,16 +43,19 @@ impl fmt::Display for InputProblem {
             InputProblem::Empty => f.write_str("file is empty"),
             InputProblem::WhitespaceOnly => f.write_str("file holds only whitespace"),
             InputProblem::Binary(what) => write!(f, "not a text file: {what}"),
-            InputProblem::InvalidUtf16 => {
-                f.write_str("invalid UTF-16: the byte-order mark promises UTF-16 but the bytes are not")
-            }
+            InputProblem::InvalidUtf16 => f.write_str(
+                "invalid UTF-16: the byte-order mark promises UTF-16 but the bytes are not",
+            ),
             InputProblem::NoText => f.write_str("no text paragraphs found (only noise)"),
             InputProblem::OneLanguage(lang) => write!(
                 f,
                 "only {lang} text found; a pair needs English and French (give a second file, or one file holding both)"
             ),
             InputProblem::SameLanguage(lang) => {
-                write!(f, "both inputs are {lang}; give one English and one French document")
+                write!(
+                    f,
+                    "both inputs are {lang}; give one English and one French document"
+                )
             }
         }
     }

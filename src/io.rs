@@ -63,14 +63,24 @@ pub fn write_output<T>(
     let Some(path) = output.filter(|p| !is_std(p)) else {
         let stdout = io::stdout();
         let mut w = BufWriter::new(stdout.lock());
-        let out_err = |source| Error::Output { path: PathBuf::from("<stdout>"), source };
+        let out_err = |source| Error::Output {
+            path: PathBuf::from("<stdout>"),
+            source,
+        };
         let value = produce(&mut w).map_err(out_err)?;
         w.flush().map_err(out_err)?;
         return Ok(value);
     };
-    let out_err = |source: io::Error| Error::Output { path: path.to_path_buf(), source };
+    let out_err = |source: io::Error| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    };
     if let Ok(out_id) = fs::canonicalize(path) {
-        if inputs.iter().filter(|p| !is_std(p)).any(|p| fs::canonicalize(p).is_ok_and(|c| c == out_id)) {
+        if inputs
+            .iter()
+            .filter(|p| !is_std(p))
+            .any(|p| fs::canonicalize(p).is_ok_and(|c| c == out_id))
+        {
             return Err(out_err(io::Error::new(
                 io::ErrorKind::AlreadyExists,
                 "it is also an input; refusing to overwrite an input file",
@@ -80,10 +90,16 @@ pub fn write_output<T>(
     // Devices and pipes (/dev/full, /dev/stdout, a FIFO) are written directly.
     if let Ok(meta) = fs::metadata(path) {
         if meta.is_dir() {
-            return Err(out_err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory")));
+            return Err(out_err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "is a directory",
+            )));
         }
         if !meta.is_file() {
-            let file = fs::OpenOptions::new().write(true).open(path).map_err(out_err)?;
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(out_err)?;
             let mut w = BufWriter::new(file);
             let value = produce(&mut w).map_err(out_err)?;
             w.flush().map_err(out_err)?;
@@ -127,7 +143,11 @@ mod tests {
         });
         assert!(err.is_err());
         assert!(!out.exists());
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "temp file left behind");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "temp file left behind"
+        );
     }
 
     #[test]
@@ -135,14 +155,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("in.txt");
         fs::write(&input, "text").unwrap();
-        let err = write_output(Some(&input), std::slice::from_ref(&input), |w| w.write_all(b"x")).unwrap_err();
-        assert!(err.to_string().contains("refusing to overwrite an input"), "{err}");
+        let err = write_output(Some(&input), std::slice::from_ref(&input), |w| {
+            w.write_all(b"x")
+        })
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("refusing to overwrite an input"),
+            "{err}"
+        );
         assert_eq!(fs::read_to_string(&input).unwrap(), "text");
     }
 
     #[test]
     fn missing_directory_is_an_output_error() {
-        let err = write_output(Some(Path::new("/nonexistent-dir/x.csv")), &[], |w| w.write_all(b"x")).unwrap_err();
+        let err = write_output(Some(Path::new("/nonexistent-dir/x.csv")), &[], |w| {
+            w.write_all(b"x")
+        })
+        .unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
     }
 }

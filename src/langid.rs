@@ -24,22 +24,127 @@ static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
 });
 
 const EN_WORDS: &[&str] = &[
-    "the", "and", "of", "to", "in", "is", "that", "which", "for", "with", "on", "by", "as", "are",
-    "be", "this", "it", "its", "we", "our", "shall", "have", "has", "from", "or", "any", "other",
-    "their", "all", "will", "not", "an", "at", "such", "these", "who", "been", "were", "was",
-    "they", "his", "her", "under", "into", "also", "including", "against", "between", "statement",
-    "article", "agreement", "part", "general", "section", "states", "source", "whereas",
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "is",
+    "that",
+    "which",
+    "for",
+    "with",
+    "on",
+    "by",
+    "as",
+    "are",
+    "be",
+    "this",
+    "it",
+    "its",
+    "we",
+    "our",
+    "shall",
+    "have",
+    "has",
+    "from",
+    "or",
+    "any",
+    "other",
+    "their",
+    "all",
+    "will",
+    "not",
+    "an",
+    "at",
+    "such",
+    "these",
+    "who",
+    "been",
+    "were",
+    "was",
+    "they",
+    "his",
+    "her",
+    "under",
+    "into",
+    "also",
+    "including",
+    "against",
+    "between",
+    "statement",
+    "article",
+    "agreement",
+    "part",
+    "general",
+    "section",
+    "states",
+    "source",
+    "whereas",
 ];
 const FR_WORDS: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "que", "qui", "dans", "pour", "par", "sur", "une",
-    "un", "est", "sont", "au", "aux", "ou", "ne", "pas", "se", "ses", "son", "sa", "leur", "leurs",
-    "nous", "notre", "nos", "il", "elle", "ils", "cette", "ces", "avec", "à", "être", "été",
-    "tout", "toute", "tous", "entre", "contre", "ainsi", "dont", "également", "présente",
-    "convention", "titre", "déclaration", "communiqué", "considérant", "généralités", "préambule",
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "de",
+    "et",
+    "que",
+    "qui",
+    "dans",
+    "pour",
+    "par",
+    "sur",
+    "une",
+    "un",
+    "est",
+    "sont",
+    "au",
+    "aux",
+    "ou",
+    "ne",
+    "pas",
+    "se",
+    "ses",
+    "son",
+    "sa",
+    "leur",
+    "leurs",
+    "nous",
+    "notre",
+    "nos",
+    "il",
+    "elle",
+    "ils",
+    "cette",
+    "ces",
+    "avec",
+    "à",
+    "être",
+    "été",
+    "tout",
+    "toute",
+    "tous",
+    "entre",
+    "contre",
+    "ainsi",
+    "dont",
+    "également",
+    "présente",
+    "convention",
+    "titre",
+    "déclaration",
+    "communiqué",
+    "considérant",
+    "généralités",
+    "préambule",
 ];
 
-static EN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| EN_WORDS.iter().copied().collect());
-static FR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FR_WORDS.iter().copied().collect());
+static EN_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| EN_WORDS.iter().copied().collect());
+static FR_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FR_WORDS.iter().copied().collect());
 
 /// Evidence that `text` is English rather than French, as log-odds in nats
 /// (positive: English, negative: French, 0: no evidence).
@@ -55,7 +160,9 @@ pub fn evidence(text: &str) -> f64 {
         // Elided French articles ("l’OTAN", "d’autres") split into "l", "d".
         let en = EN_SET.contains(lower.as_str());
         let fr = FR_SET.contains(lower.as_str())
-            || (word.len() == 1 && matches!(lower.as_str(), "l" | "d" | "j" | "n" | "s" | "c") && text.contains(['’', '\'']));
+            || (word.len() == 1
+                && matches!(lower.as_str(), "l" | "d" | "j" | "n" | "s" | "c")
+                && text.contains(['’', '\'']));
         match (en, fr) {
             (true, false) => function_words += 1.0,
             (false, true) => function_words -= 1.0,
@@ -70,7 +177,11 @@ pub fn evidence(text: &str) -> f64 {
         return 0.0;
     }
     let whatlang = DETECTOR.detect(text).map_or(0.0, |info| {
-        let sign = if info.lang() == whatlang::Lang::Eng { 1.0 } else { -1.0 };
+        let sign = if info.lang() == whatlang::Lang::Eng {
+            1.0
+        } else {
+            -1.0
+        };
         // whatlang's confidence grows with length; scale so a long paragraph
         // weighs far more than a switch costs.
         sign * info.confidence() * (letters as f64 / 8.0).min(30.0)
@@ -80,7 +191,9 @@ pub fn evidence(text: &str) -> f64 {
 
 /// Set `lang` and `confidence` on every text paragraph of a document.
 pub fn identify(paragraphs: &mut [Paragraph]) {
-    let idx: Vec<usize> = (0..paragraphs.len()).filter(|&i| paragraphs[i].is_text()).collect();
+    let idx: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| paragraphs[i].is_text())
+        .collect();
     let ev: Vec<f64> = idx.iter().map(|&i| evidence(&paragraphs[i].text)).collect();
     let labels = smooth(&ev);
     for ((&i, (lang, conf)), _) in idx.iter().zip(labels).zip(&ev) {
@@ -107,9 +220,10 @@ pub fn smooth(evidence: &[f64]) -> Vec<(Lang, f64)> {
         let e = emit(evidence[t]);
         let mut next = [0.0; 2];
         for s in 0..2 {
-            let (best_prev, best) = (0..2)
-                .map(|p| (p, score[p] + trans(p, s)))
-                .fold((0, f64::NEG_INFINITY), |acc, x| if x.1 > acc.1 { x } else { acc });
+            let (best_prev, best) = (0..2).map(|p| (p, score[p] + trans(p, s))).fold(
+                (0, f64::NEG_INFINITY),
+                |acc, x| if x.1 > acc.1 { x } else { acc },
+            );
             back[t][s] = best_prev;
             next[s] = best + e[s];
         }
@@ -139,7 +253,10 @@ pub fn smooth(evidence: &[f64]) -> Vec<(Lang, f64)> {
     for t in (0..n - 1).rev() {
         let e = emit(evidence[t + 1]);
         for s in 0..2 {
-            bwd[t][s] = lse(trans(s, 0) + e[0] + bwd[t + 1][0], trans(s, 1) + e[1] + bwd[t + 1][1]);
+            bwd[t][s] = lse(
+                trans(s, 0) + e[0] + bwd[t + 1][0],
+                trans(s, 1) + e[1] + bwd[t + 1][1],
+            );
         }
     }
     path.iter()
@@ -161,8 +278,16 @@ mod tests {
 
     #[test]
     fn long_paragraphs_are_identified() {
-        assert!(evidence("We strongly condemn Russia’s malicious cyber activities, which constitute a threat to Allied security.") > 5.0);
-        assert!(evidence("Nous condamnons fermement les actes de cybermalveillance de la Russie, qui constituent une menace.") < -5.0);
+        assert!(
+            evidence(
+                "We strongly condemn Russia’s malicious cyber activities, which constitute a threat to Allied security."
+            ) > 5.0
+        );
+        assert!(
+            evidence(
+                "Nous condamnons fermement les actes de cybermalveillance de la Russie, qui constituent une menace."
+            ) < -5.0
+        );
     }
 
     #[test]

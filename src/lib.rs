@@ -1,4 +1,42 @@
-//! natalign: align English/French texts into parallel corpora.
+//! natalign turns English/French texts, as they really arrive (web pages, PDF
+//! extractions, files with broken encodings, files holding both languages),
+//! into aligned parallel corpora: TMX translation memories and CSV.
+//!
+//! ```
+//! use natalign::{align::align, document::Lang, export, pipeline};
+//!
+//! // One file holding the English and then the French version.
+//! let bytes = "1. NATO condemns the attack of 3 May.\n2. Allies stand together.\n\
+//!              |\n---|\n\
+//!              1. L’OTAN condamne l’attaque du 3 mai.\n2. Les Alliés restent unis.\n";
+//! let doc = pipeline::load("statement.txt", bytes.as_bytes())?;
+//! let (en, fr) = pipeline::sides(std::slice::from_ref(&doc))?;
+//! let alignment = align(en, fr);
+//! assert_eq!(alignment.units.len(), 2);
+//! assert_eq!(alignment.text(&alignment.units[0], Lang::Fr), "L’OTAN condamne l’attaque du 3 mai.");
+//!
+//! let mut csv = Vec::new();
+//! let options = export::ExportOptions { creation_time: 0 };
+//! export::write(export::Format::Csv, &alignment, &options, &mut csv)?;
+//! assert!(String::from_utf8(csv)?.lines().nth(1).unwrap().starts_with("1,1,1,1,NATO condemns"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Stages
+//! Each stage is a module that takes and returns values; files are read and
+//! written only at the edges ([`io`]).
+//! 1. [`decode`]: bytes → text (UTF-8, UTF-16, legacy single-byte per run).
+//! 2. [`segment`]: text → [`document::Paragraph`]s with printed numbers, headings,
+//!    metadata and noise kept apart.
+//! 3. [`langid`]: each paragraph English or French, smoothed over the document.
+//! 4. [`align`]: paragraphs → [`align::AlignedUnit`]s, numbered paragraphs as
+//!    anchors, a banded Gale–Church dynamic program between them.
+//! 5. [`export`]: units → TMX 1.4b or CSV on any [`std::io::Write`].
+//!
+//! [`pipeline`] chains the stages on values; [`command`] holds one `run` per
+//! subcommand of the binary, taking the plain settings of [`config`].
+#![deny(missing_docs)]
+
 pub mod align;
 pub mod command;
 pub mod config;

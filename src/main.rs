@@ -46,7 +46,8 @@ fn align(args: AlignArgs) -> Result<(), Error> {
             .unwrap_or(Format::Csv),
     };
     if let Some(out) = args.output.as_deref() {
-        let known = out.extension().is_none() || Format::from_path(out).is_some() || out == Path::new("-");
+        let known =
+            out.extension().is_none() || Format::from_path(out).is_some() || out == Path::new("-");
         if args.format.is_none() && !known {
             return Err(Error::Usage(format!(
                 "cannot tell the format from {}; add --format tmx or --format csv",
@@ -71,7 +72,9 @@ fn align(args: AlignArgs) -> Result<(), Error> {
 fn creation_time() -> Result<u64, Error> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) => v.trim().parse().map_err(|_| {
-            Error::Usage(format!("SOURCE_DATE_EPOCH must be seconds since 1970, got {v:?}"))
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH must be seconds since 1970, got {v:?}"
+            ))
         }),
         Err(_) => Ok(std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

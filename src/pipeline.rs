@@ -3,7 +3,7 @@
 //! [`load`] runs decode, segment and langid on one file's bytes; [`sides`] turns
 //! one mixed document, or one English and one French document, into the two
 //! [`Side`]s to align; [`Summary`] is what a run reports. Reading files and
-//! writing outputs happen at the edges ([`crate::input`], [`crate::output`]).
+//! writing outputs happen at the edges ([`crate::io`]).
 
 use std::fmt;
 
@@ -78,7 +78,10 @@ pub fn sides(docs: &[Document]) -> Result<(Side, Side)> {
             let langs = doc.languages();
             if langs.len() < 2 {
                 let lang = langs.first().map_or("no", |l| l.name());
-                return Err(Error::input(&doc.name, InputProblem::OneLanguage(lang.to_string())));
+                return Err(Error::input(
+                    &doc.name,
+                    InputProblem::OneLanguage(lang.to_string()),
+                ));
             }
             Ok((
                 side(doc, Lang::En, |p| p.lang == Some(Lang::En)),
@@ -92,7 +95,10 @@ pub fn sides(docs: &[Document]) -> Result<(Side, Side)> {
                     let (en, fr) = if la == Lang::En { (a, b) } else { (b, a) };
                     Ok((side(en, Lang::En, |_| true), side(fr, Lang::Fr, |_| true)))
                 }
-                (Some(l), Some(_)) => Err(Error::input(&b.name, InputProblem::SameLanguage(l.name().to_string()))),
+                (Some(l), Some(_)) => Err(Error::input(
+                    &b.name,
+                    InputProblem::SameLanguage(l.name().to_string()),
+                )),
                 _ => Err(Error::input(&a.name, InputProblem::NoText)),
             }
         }
@@ -170,14 +176,20 @@ impl fmt::Display for Summary {
             self.units, self.pairs, self.english_only, self.french_only, self.written
         )?;
         if self.skipped_one_sided > 0 {
-            write!(f, " ({} one-sided units not written: TMX holds pairs only; use CSV to see them)", self.skipped_one_sided)?;
+            write!(
+                f,
+                " ({} one-sided units not written: TMX holds pairs only; use CSV to see them)",
+                self.skipped_one_sided
+            )?;
         }
         if !self.dropped.is_empty() {
             // Group consecutive reasons per document for a short report.
             let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
             for d in &self.dropped {
                 match groups.last_mut() {
-                    Some((doc, reason, lines)) if *doc == d.document && *reason == d.reason => lines.push(d.lines.start),
+                    Some((doc, reason, lines)) if *doc == d.document && *reason == d.reason => {
+                        lines.push(d.lines.start)
+                    }
                     _ => groups.push((d.document.clone(), d.reason.clone(), vec![d.lines.start])),
                 }
             }

@@ -41,7 +41,9 @@ fn report(doc: &Document, w: &mut dyn Write) -> std::io::Result<()> {
             p.confidence,
             p.lines.start,
             p.lines.end - 1,
-            p.reason.as_deref().map_or_else(|| words.join(" "), |r| format!("[{r}] {}", words.join(" ")))
+            p.reason
+                .as_deref()
+                .map_or_else(|| words.join(" "), |r| format!("[{r}] {}", words.join(" ")))
         )?;
     }
     Ok(())

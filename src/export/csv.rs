@@ -7,8 +7,17 @@ use super::{ExportStats, Row, format_score};
 
 /// The header row.
 pub const HEADER: &[&str] = &[
-    "en_number", "fr_number", "en_index", "fr_index", "en", "fr", "score", "method", "note",
-    "en_doc", "fr_doc",
+    "en_number",
+    "fr_number",
+    "en_index",
+    "fr_index",
+    "en",
+    "fr",
+    "score",
+    "method",
+    "note",
+    "en_doc",
+    "fr_doc",
 ];
 
 /// Write `rows` as CSV.

@@ -41,7 +41,10 @@ impl Format {
 
     /// The format named `name` (case-insensitive), if any.
     pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL.iter().copied().find(|f| f.name().eq_ignore_ascii_case(name))
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
     }
 
     /// The format an output path's extension implies, if any.

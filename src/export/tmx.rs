@@ -22,7 +22,10 @@ pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().all(xml_char) {
         text.into()
     } else {
-        text.chars().filter(|&c| xml_char(c)).collect::<String>().into()
+        text.chars()
+            .filter(|&c| xml_char(c))
+            .collect::<String>()
+            .into()
     }
 }
 
@@ -30,12 +33,20 @@ pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
 ///
 /// # Errors
 /// Any I/O error of `out`.
-pub fn write(rows: &[Row], options: &ExportOptions, out: &mut dyn io::Write) -> io::Result<ExportStats> {
+pub fn write(
+    rows: &[Row],
+    options: &ExportOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<ExportStats> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
     let date = tmx_date(options.creation_time);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.write_event(Event::DocType(BytesText::from_escaped(r#"tmx SYSTEM "tmx14.dtd""#)))?;
-    w.write_event(Event::Start(BytesStart::new("tmx").with_attributes([("version", "1.4")])))?;
+    w.write_event(Event::DocType(BytesText::from_escaped(
+        r#"tmx SYSTEM "tmx14.dtd""#,
+    )))?;
+    w.write_event(Event::Start(
+        BytesStart::new("tmx").with_attributes([("version", "1.4")]),
+    ))?;
     let header = BytesStart::new("header").with_attributes([
         ("creationtool", "natalign"),
         ("creationtoolversion", env!("CARGO_PKG_VERSION")),
@@ -56,7 +67,9 @@ pub fn write(rows: &[Row], options: &ExportOptions, out: &mut dyn io::Write) -> 
         }
         stats.written += 1;
         let tuid = stats.written.to_string();
-        w.write_event(Event::Start(BytesStart::new("tu").with_attributes([("tuid", tuid.as_str())])))?;
+        w.write_event(Event::Start(
+            BytesStart::new("tu").with_attributes([("tuid", tuid.as_str())]),
+        ))?;
         let score = format_score(row.score);
         let props = [
             ("x-en-document", row.en_doc.as_str()),
@@ -77,7 +90,9 @@ pub fn write(rows: &[Row], options: &ExportOptions, out: &mut dyn io::Write) -> 
                 .write_text_content(BytesText::new(&xml_safe(value)))?;
         }
         for (lang, text) in [("en", &row.en), ("fr", &row.fr)] {
-            w.write_event(Event::Start(BytesStart::new("tuv").with_attributes([("xml:lang", lang)])))?;
+            w.write_event(Event::Start(
+                BytesStart::new("tuv").with_attributes([("xml:lang", lang)]),
+            ))?;
             w.create_element("seg")
                 .write_text_content(BytesText::new(&xml_safe(text)))?;
             w.write_event(Event::End(BytesEnd::new("tuv")))?;
@@ -115,14 +130,26 @@ mod tests {
         let mut out = Vec::new();
         let options = ExportOptions { creation_time: 0 };
         let stats = write(
-            &[row("a < b & \"c\" ]]> d\u{1}", "l’OTAN"), row("only English", "")],
+            &[
+                row("a < b & \"c\" ]]> d\u{1}", "l’OTAN"),
+                row("only English", ""),
+            ],
             &options,
             &mut out,
         )
         .unwrap();
-        assert_eq!(stats, ExportStats { written: 1, skipped_one_sided: 1 });
+        assert_eq!(
+            stats,
+            ExportStats {
+                written: 1,
+                skipped_one_sided: 1
+            }
+        );
         let xml = String::from_utf8(out).unwrap();
-        assert!(xml.contains("<seg>a &lt; b &amp; &quot;c&quot; ]]&gt; d</seg>"), "{xml}");
+        assert!(
+            xml.contains("<seg>a &lt; b &amp; &quot;c&quot; ]]&gt; d</seg>"),
+            "{xml}"
+        );
         assert!(xml.contains("<seg>l’OTAN</seg>"));
         assert!(xml.contains(r#"creationdate="19700101T000000Z""#));
         assert!(xml.contains(r#"<prop type="x-score">0.750</prop>"#));

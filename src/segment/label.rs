@@ -35,10 +35,47 @@ pub(crate) struct Label {
 }
 
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "janv",
-    "févr", "fév", "mars", "avr", "mai", "juin", "juil", "août", "sept", "déc", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "janvier", "février", "avril", "juillet", "septembre", "octobre", "novembre",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "janv",
+    "févr",
+    "fév",
+    "mars",
+    "avr",
+    "mai",
+    "juin",
+    "juil",
+    "août",
+    "sept",
+    "déc",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "février",
+    "avril",
+    "juillet",
+    "septembre",
+    "octobre",
+    "novembre",
     "décembre",
 ];
 
@@ -132,10 +169,10 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(\d{1,3}(?:\.\d{1,3})*)(\.|\))?(\s+|$)").unwrap()
 });
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\(([a-z]{1,2}|[ivxl]{1,6}|[A-Z])\)|([a-z]{1,2}|[ivxl]{1,6})\))(\s+|$)").unwrap()
+    Regex::new(r"^\s*(\(([a-z]{1,2}|[ivxl]{1,6}|[A-Z])\)|([a-z]{1,2}|[ivxl]{1,6})\))(\s+|$)")
+        .unwrap()
 });
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*([-•*▪◦‣–—])\s+").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*([-•*▪◦‣–—])\s+").unwrap());
 static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(#{1,6})\s+").unwrap());
 
 /// Find the label that opens `line`, if any.
@@ -242,12 +279,24 @@ mod tests {
 
     #[test]
     fn numeric_labels() {
-        assert_eq!(value("1. We strongly condemn"), Some(LabelValue::Numeric(vec![1])));
-        assert_eq!(value(" 1.         We observe"), Some(LabelValue::Numeric(vec![1])));
-        assert_eq!(value("2.\u{a0}We call on Russia"), Some(LabelValue::Numeric(vec![2])));
+        assert_eq!(
+            value("1. We strongly condemn"),
+            Some(LabelValue::Numeric(vec![1]))
+        );
+        assert_eq!(
+            value(" 1.         We observe"),
+            Some(LabelValue::Numeric(vec![1]))
+        );
+        assert_eq!(
+            value("2.\u{a0}We call on Russia"),
+            Some(LabelValue::Numeric(vec![2]))
+        );
         assert_eq!(value("3) Les Parties"), Some(LabelValue::Numeric(vec![3])));
         assert_eq!(value("1.2 Scope"), Some(LabelValue::Numeric(vec![1, 2])));
-        assert_eq!(value("1 Without being restricted"), Some(LabelValue::Numeric(vec![1])));
+        assert_eq!(
+            value("1 Without being restricted"),
+            Some(LabelValue::Numeric(vec![1]))
+        );
         assert_eq!(parse("1.", false).unwrap().printed, "1.");
     }
 
@@ -269,17 +318,32 @@ mod tests {
 
     #[test]
     fn items_and_articles() {
-        assert_eq!(value("  (a) the Organisation"), Some(LabelValue::Item("a".into())));
-        assert_eq!(value("  a) l’Organisation"), Some(LabelValue::Item("a".into())));
+        assert_eq!(
+            value("  (a) the Organisation"),
+            Some(LabelValue::Item("a".into()))
+        );
+        assert_eq!(
+            value("  a) l’Organisation"),
+            Some(LabelValue::Item("a".into()))
+        );
         assert_eq!(value("(iv) other"), Some(LabelValue::Item("iv".into())));
         assert_eq!(value("Article 8"), Some(LabelValue::Article(8)));
         assert_eq!(value("Article premier"), Some(LabelValue::Article(1)));
         assert_eq!(value("ARTICLE III"), Some(LabelValue::Article(3)));
-        assert_eq!(value("PART I General"), Some(LabelValue::Division("Part", 1)));
-        assert_eq!(value("TITRE II L’organisation"), Some(LabelValue::Division("Part", 2)));
+        assert_eq!(
+            value("PART I General"),
+            Some(LabelValue::Division("Part", 1))
+        );
+        assert_eq!(
+            value("TITRE II L’organisation"),
+            Some(LabelValue::Division("Part", 2))
+        );
         assert_eq!(value("# Statement"), Some(LabelValue::Markdown(1)));
         assert_eq!(value("- a bullet"), Some(LabelValue::Bullet));
-        assert_eq!(parse("Article premier", false).unwrap().printed, "Article premier");
+        assert_eq!(
+            parse("Article premier", false).unwrap().printed,
+            "Article premier"
+        );
     }
 
     #[test]

@@ -99,8 +99,10 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|sur)\s*\d{1,4})?(?:\s*[-–—])?\s*$")
-        .unwrap()
+    Regex::new(
+        r"(?i)^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of|sur)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
+    )
+    .unwrap()
 });
 
 /// A line with no letters or digits made of table and rule characters.
@@ -108,7 +110,24 @@ fn is_rule_line(t: &str) -> bool {
     let t = t.trim();
     !t.is_empty()
         && t.chars().all(|c| {
-            c.is_whitespace() || matches!(c, '|' | '-' | ':' | '+' | '=' | '_' | '*' | '~' | '─' | '│' | '┼' | '—' | '–' | '.' | '#')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '|' | '-'
+                        | ':'
+                        | '+'
+                        | '='
+                        | '_'
+                        | '*'
+                        | '~'
+                        | '─'
+                        | '│'
+                        | '┼'
+                        | '—'
+                        | '–'
+                        | '.'
+                        | '#'
+                )
         })
 }
 
@@ -179,12 +198,17 @@ fn mark_running_headers(lines: &mut [Line<'_>]) {
 
 /// Sentence-final punctuation at the end of a line.
 fn ends_sentence(t: &str) -> bool {
-    let t = t.trim_end_matches(|c: char| matches!(c, '"' | '”' | '»' | '’' | '\'' | ')' | ']' | '*') || c.is_whitespace());
+    let t = t.trim_end_matches(|c: char| {
+        matches!(c, '"' | '”' | '»' | '’' | '\'' | ')' | ']' | '*') || c.is_whitespace()
+    });
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 fn starts_lowercase(t: &str) -> bool {
-    t.trim_start().chars().next().is_some_and(char::is_lowercase)
+    t.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// Layout facts about a document that decide how lines join.
@@ -252,8 +276,7 @@ fn continues_across_break(last: &Line<'_>, next: &Line<'_>) -> bool {
     let last_text = last.text.trim_end();
     starts_lowercase(next.text)
         && label::parse(next.text, true).is_none()
-        && (!ends_sentence(last_text)
-            || last_text.ends_with(['-', '\u{ad}']))
+        && (!ends_sentence(last_text) || last_text.ends_with(['-', '\u{ad}']))
 }
 
 /// Split `text` into paragraphs. See the module documentation for guarantees.
@@ -296,7 +319,9 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
             }
             LineClass::Content => {
                 let joined = open.is_some_and(|p| {
-                    let Piece::Text(draft) = &pieces[p] else { return false };
+                    let Piece::Text(draft) = &pieces[p] else {
+                        return false;
+                    };
                     let last = &lines[*draft.lines.last().unwrap_or(&i)];
                     if gap {
                         continues_across_break(last, line)
@@ -341,7 +366,13 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
 }
 
 fn is_bare_label(t: &str) -> bool {
-    label::parse(t, false).is_some_and(|l| l.len >= t.len() && !matches!(l.value, LabelValue::Article(_) | LabelValue::Division(..) | LabelValue::Markdown(_)))
+    label::parse(t, false).is_some_and(|l| {
+        l.len >= t.len()
+            && !matches!(
+                l.value,
+                LabelValue::Article(_) | LabelValue::Division(..) | LabelValue::Markdown(_)
+            )
+    })
 }
 
 fn noise_paragraph(line: &Line<'_>) -> Paragraph {
@@ -393,7 +424,8 @@ impl Vocabulary {
             "cross", "anti", "pre", "post", "multi", "state", "cyber", "euro", "north", "south",
             "east", "west", "full", "half", "all", "far", "near", "semi", "quasi", "vice", "sous",
             "contre", "arrière", "avant", "demi", "mi", "auto", "grand", "peut", "c'est", "lui",
-            "eux", "elle", "elles", "nous", "vous", "moi", "toi", "celles", "ceux", "celle", "celui",
+            "eux", "elle", "elles", "nous", "vous", "moi", "toi", "celles", "ceux", "celle",
+            "celui",
         ];
         if self.has(&format!("{left}-{right}")) {
             return true;
@@ -402,7 +434,9 @@ impl Vocabulary {
             return false;
         }
         let l = left.to_lowercase();
-        if COMPOUND_HEADS.contains(&l.as_str()) || left.chars().next().is_some_and(char::is_uppercase) {
+        if COMPOUND_HEADS.contains(&l.as_str())
+            || left.chars().next().is_some_and(char::is_uppercase)
+        {
             return true;
         }
         left.chars().count() >= 2 && right.chars().count() >= 2 && self.has(left) && self.has(right)
@@ -468,26 +502,50 @@ impl Builder {
                 self.article = None;
                 self.numeric = None;
                 let key = NumberKey(format!("{name} {n}"));
-                (ParagraphKind::Heading, Some(label.printed), Some(key), text.to_string())
+                (
+                    ParagraphKind::Heading,
+                    Some(label.printed),
+                    Some(key),
+                    text.to_string(),
+                )
             }
             LabelValue::Article(n) => {
                 self.article = Some(n);
                 self.numeric = None;
                 let key = NumberKey(format!("Article {n}"));
                 if is_heading_like(&rest) || rest.is_empty() {
-                    (ParagraphKind::Heading, Some(label.printed), Some(key), text.to_string())
+                    (
+                        ParagraphKind::Heading,
+                        Some(label.printed),
+                        Some(key),
+                        text.to_string(),
+                    )
                 } else {
-                    (ParagraphKind::Numbered, Some(label.printed), Some(key), rest)
+                    (
+                        ParagraphKind::Numbered,
+                        Some(label.printed),
+                        Some(key),
+                        rest,
+                    )
                 }
             }
             LabelValue::Numeric(parts) => {
-                let number = parts.iter().map(u32::to_string).collect::<Vec<_>>().join(".");
+                let number = parts
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(".");
                 let key = match self.article {
                     Some(a) => format!("Article {a} {number}"),
                     None => number,
                 };
                 self.numeric = Some(key.clone());
-                (ParagraphKind::Numbered, Some(label.printed), Some(NumberKey(key)), rest)
+                (
+                    ParagraphKind::Numbered,
+                    Some(label.printed),
+                    Some(NumberKey(key)),
+                    rest,
+                )
             }
             LabelValue::Item(letters) => {
                 let context = self
@@ -498,7 +556,12 @@ impl Builder {
                     Some(c) => format!("{c} ({letters})"),
                     None => format!("({letters})"),
                 };
-                (ParagraphKind::ListItem, Some(label.printed), Some(NumberKey(key)), rest)
+                (
+                    ParagraphKind::ListItem,
+                    Some(label.printed),
+                    Some(NumberKey(key)),
+                    rest,
+                )
             }
             LabelValue::Bullet => (ParagraphKind::ListItem, Some(label.printed), None, rest),
         }
@@ -604,10 +667,10 @@ fn is_metadata(text: &str) -> bool {
     };
     let head = m.as_str();
     // A date only opens a dateline if its word really is a month.
-    let month_ok = head
-        .split_whitespace()
-        .any(label::is_month)
-        || !head.trim_start().starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
+    let month_ok = head.split_whitespace().any(label::is_month)
+        || !head
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
         || head.to_lowercase().starts_with("source")
         || head.contains('-') && head.trim().len() == 10
         || !head.chars().any(|c| c.is_ascii_digit());

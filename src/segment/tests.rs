@@ -20,10 +20,22 @@ fn seed_000_title_metadata_five_numbered() {
     let paras = segment(&sample("000"));
     assert_eq!(
         kinds(&paras),
-        [K::Title, K::Metadata, K::Numbered, K::Numbered, K::Numbered, K::Numbered, K::Numbered]
+        [
+            K::Title,
+            K::Metadata,
+            K::Numbered,
+            K::Numbered,
+            K::Numbered,
+            K::Numbered,
+            K::Numbered
+        ]
     );
     assert_eq!(paras[1].text, "Source: NATO");
-    assert!(paras[2].text.starts_with("We strongly condemn Russia’s malicious"));
+    assert!(
+        paras[2]
+            .text
+            .starts_with("We strongly condemn Russia’s malicious")
+    );
     // "(GRU).\u{a0} We recall": a run of NBSP + space folds to one space.
     assert!(paras[2].text.contains("(GRU). We recall"));
     assert_eq!(paras[3].label.as_deref(), Some("2."));
@@ -43,7 +55,11 @@ fn seed_001_paragraph_broken_over_two_lines_is_one() {
     assert!(text[5].text.contains("Ces attributions, et le fait"));
     let noise: Vec<&Paragraph> = paras.iter().filter(|p| !p.is_text()).collect();
     assert_eq!(noise.len(), 9);
-    assert!(noise.iter().all(|p| p.reason.as_deref() == Some("table remnant or rule line")));
+    assert!(
+        noise
+            .iter()
+            .all(|p| p.reason.as_deref() == Some("table remnant or rule line"))
+    );
 }
 
 #[test]
@@ -51,9 +67,21 @@ fn seed_002_heading_metadata_six_numbered() {
     let paras = segment(&sample("002"));
     assert_eq!(
         kinds(&paras),
-        [K::Heading, K::Metadata, K::Numbered, K::Numbered, K::Numbered, K::Numbered, K::Numbered, K::Numbered]
+        [
+            K::Heading,
+            K::Metadata,
+            K::Numbered,
+            K::Numbered,
+            K::Numbered,
+            K::Numbered,
+            K::Numbered,
+            K::Numbered
+        ]
     );
-    assert_eq!(paras[0].text, "Statement by the North Atlantic Council concerning malicious cyber activities");
+    assert_eq!(
+        paras[0].text,
+        "Statement by the North Atlantic Council concerning malicious cyber activities"
+    );
     assert!(paras[1].text.starts_with("03 Jun. 2020 - | Press Release"));
 }
 
@@ -65,7 +93,11 @@ fn seed_003_pdf_extraction_four_clean_paragraphs() {
         "which is affected by both state and non-state actors, including state-sponsored. We remain"
     ));
     assert!(paras[3].text.contains("with like-minded partners"));
-    assert!(paras[0].text.starts_with("We observe with increasing concern"));
+    assert!(
+        paras[0]
+            .text
+            .starts_with("We observe with increasing concern")
+    );
     assert!(paras[0].text.ends_with("software supply chains."));
     assert!(paras.iter().all(|p| !p.text.contains("  ")));
 }
@@ -73,24 +105,46 @@ fn seed_003_pdf_extraction_four_clean_paragraphs() {
 #[test]
 fn seed_004_title_and_six_body_paragraphs() {
     let paras = segment(&sample("004"));
-    assert_eq!(kinds(&paras), [K::Title, K::Body, K::Body, K::Body, K::Body, K::Body, K::Body]);
+    assert_eq!(
+        kinds(&paras),
+        [
+            K::Title,
+            K::Body,
+            K::Body,
+            K::Body,
+            K::Body,
+            K::Body,
+            K::Body
+        ]
+    );
 }
 
 #[test]
 fn corpus_blocks_are_paragraphs_and_articles_have_equal_keys() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus");
-    for pair in ["nato-ottawa-agreement-1951", "nato-paris-protocol-1952", "un-udhr-1948"] {
+    for pair in [
+        "nato-ottawa-agreement-1951",
+        "nato-paris-protocol-1952",
+        "un-udhr-1948",
+    ] {
         let mut keys = Vec::new();
         for lang in ["en", "fr"] {
             let text = std::fs::read_to_string(format!("{root}/{pair}/{lang}.txt")).unwrap();
             let blocks = text.split("\n\n").filter(|b| !b.trim().is_empty()).count();
             let paras = segment(&text);
-            assert_eq!(paras.len(), blocks, "{pair} {lang}: one paragraph per block");
+            assert_eq!(
+                paras.len(),
+                blocks,
+                "{pair} {lang}: one paragraph per block"
+            );
             let articles: Vec<String> = paras
                 .iter()
                 .filter_map(|p| p.key.as_ref())
                 .map(|k| k.0.clone())
-                .filter(|k| k.starts_with("Article ") && !k.contains(' ') || k.split(' ').count() == 2 && k.starts_with("Article"))
+                .filter(|k| {
+                    k.starts_with("Article ") && !k.contains(' ')
+                        || k.split(' ').count() == 2 && k.starts_with("Article")
+                })
                 .collect();
             keys.push(articles);
         }
@@ -98,19 +152,35 @@ fn corpus_blocks_are_paragraphs_and_articles_have_equal_keys() {
         let gold = std::fs::read_to_string(format!("{root}/{pair}/gold.tsv")).unwrap();
         for line in gold.lines() {
             let en = line.split('\t').next().unwrap();
-            assert!(keys[0].contains(&format!("Article {en}")), "{pair}: Article {en} missing");
+            assert!(
+                keys[0].contains(&format!("Article {en}")),
+                "{pair}: Article {en} missing"
+            );
         }
     }
 }
 
 #[test]
 fn items_keep_their_article_as_context() {
-    let en = segment("Article 1\n\nIn the present Agreement,\n\n  (a) the Organisation means it;\n\n  (b) the Council means it.\n\nArticle 8\n\n1 Without being restricted,\n\n  (a) the Organisation may hold currency;\n");
-    let fr = segment("Article premier\n\nDans la présente Convention,\n\n  a) l’Organisation désigne;\n\n  b) le Conseil signifie.\n\nArticle 8\n\n1 Sans être astreinte :\n\n  a) l’Organisation peut détenir;\n");
-    let keys = |ps: &[Paragraph]| ps.iter().map(|p| p.key.as_ref().map(|k| k.0.clone())).collect::<Vec<_>>();
+    let en = segment(
+        "Article 1\n\nIn the present Agreement,\n\n  (a) the Organisation means it;\n\n  (b) the Council means it.\n\nArticle 8\n\n1 Without being restricted,\n\n  (a) the Organisation may hold currency;\n",
+    );
+    let fr = segment(
+        "Article premier\n\nDans la présente Convention,\n\n  a) l’Organisation désigne;\n\n  b) le Conseil signifie.\n\nArticle 8\n\n1 Sans être astreinte :\n\n  a) l’Organisation peut détenir;\n",
+    );
+    let keys = |ps: &[Paragraph]| {
+        ps.iter()
+            .map(|p| p.key.as_ref().map(|k| k.0.clone()))
+            .collect::<Vec<_>>()
+    };
     let want = [
-        Some("Article 1"), None, Some("Article 1 (a)"), Some("Article 1 (b)"),
-        Some("Article 8"), Some("Article 8 1"), Some("Article 8 1 (a)"),
+        Some("Article 1"),
+        None,
+        Some("Article 1 (a)"),
+        Some("Article 1 (b)"),
+        Some("Article 8"),
+        Some("Article 8 1"),
+        Some("Article 8 1 (a)"),
     ]
     .map(|k| k.map(String::from));
     assert_eq!(keys(&en), want);
@@ -137,7 +207,11 @@ fn page_break_furniture_is_noise_and_does_not_split() {
     let paras = segment(text);
     let text_paras: Vec<&Paragraph> = paras.iter().filter(|p| p.is_text()).collect();
     assert_eq!(text_paras.len(), 2, "{paras:#?}");
-    assert!(text_paras[0].text.contains("both state and non-state actors."));
+    assert!(
+        text_paras[0]
+            .text
+            .contains("both state and non-state actors.")
+    );
     let reasons: Vec<&str> = paras.iter().filter_map(|p| p.reason.as_deref()).collect();
     assert!(reasons.contains(&"page number"));
     assert!(reasons.contains(&"running header or footer"));
@@ -148,8 +222,14 @@ fn clean_folds_whitespace_but_keeps_french_typography() {
     assert_eq!(clean("a  b\t\tc"), "a b c");
     assert_eq!(clean("Sont convenus :\u{a0} x"), "Sont convenus : x");
     assert_eq!(clean("suit\u{a0}: la"), "suit\u{a0}: la");
-    assert_eq!(clean("« la\u{202f}Convention\u{202f}»"), "« la\u{202f}Convention\u{202f}»");
-    assert_eq!(clean("ef\u{fb01}cace, soft\u{ad}hyphen, bell\x07"), "efficace, softhyphen, bell");
+    assert_eq!(
+        clean("« la\u{202f}Convention\u{202f}»"),
+        "« la\u{202f}Convention\u{202f}»"
+    );
+    assert_eq!(
+        clean("ef\u{fb01}cace, soft\u{ad}hyphen, bell\x07"),
+        "efficace, softhyphen, bell"
+    );
     assert_eq!(clean("e\u{301}tat"), "état");
 }
 
@@ -161,12 +241,19 @@ fn every_non_whitespace_character_is_in_one_span() {
         let mut covered = vec![false; text.len()];
         for p in &paras {
             for (i, c) in text[p.span.clone()].char_indices() {
-                assert!(!covered[p.span.start + i], "{name}: overlap at {}", p.span.start + i);
+                assert!(
+                    !covered[p.span.start + i],
+                    "{name}: overlap at {}",
+                    p.span.start + i
+                );
                 covered[p.span.start + i] = !c.is_whitespace();
             }
         }
         for (i, c) in text.char_indices() {
-            assert!(c.is_whitespace() || covered[i], "{name}: {c:?} at {i} is in no paragraph");
+            assert!(
+                c.is_whitespace() || covered[i],
+                "{name}: {c:?} at {i} is in no paragraph"
+            );
         }
     }
 }

@@ -1,0 +1,211 @@
+//! `natalign align` on the bundled samples and the corpus.
+
+use crate::util::*;
+
+fn check_seed_001_units(en: &[String], fr: &[String]) {
+    assert_eq!(en.len(), 5, "exactly five units");
+    assert_eq!(fr.len(), 5);
+    assert!(en[0].starts_with("We strongly condemn"), "{}", en[0]);
+    assert!(fr[0].starts_with("Nous condamnons fermement"), "{}", fr[0]);
+    // The file breaks English paragraph 1 over two lines: still one unit.
+    assert!(en[0].contains("cyber and wider hybrid threats"));
+    assert!(en[0].ends_with("war of aggression against Ukraine."));
+    assert!(
+        fr[0].ends_with("en l’absence de toute provocation.")
+            || fr[0].ends_with("en lâabsence de toute provocation."),
+        "{}",
+        fr[0]
+    );
+    let starts = [
+        ("We call on Russia", "Nous demandons"),
+        ("NATO stands for", "OTAN"),
+        ("We remain united", "Nous restons unis"),
+        ("We are determined", "Nous sommes déterminés"),
+    ];
+    for (k, (e, f)) in starts.iter().enumerate() {
+        assert!(en[k + 1].starts_with(e), "en {}: {}", k + 2, en[k + 1]);
+        assert!(fr[k + 1].contains(f), "fr {}: {}", k + 2, fr[k + 1]);
+    }
+    for text in en.iter().chain(fr) {
+        assert!(
+            !text.contains('|') && !text.contains("---"),
+            "table remnant in {text}"
+        );
+    }
+}
+
+#[test]
+fn seed_001_csv_has_five_pairs_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    let res = run(&[&"align", &sample("001"), &"-o", &out]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    let rows = csv_rows(&std::fs::read(&out).unwrap());
+    for (n, row) in rows.iter().enumerate() {
+        let n = (n + 1).to_string();
+        assert_eq!(row["en_index"], n);
+        assert_eq!(row["fr_index"], n);
+        assert_eq!(row["en_number"], n);
+        assert_eq!(row["fr_number"], n);
+        assert_eq!(row["method"], "anchor");
+        assert_eq!(row["note"], "");
+        let score: f64 = row["score"].parse().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+    }
+    let en: Vec<String> = rows.iter().map(|r| r["en"].clone()).collect();
+    let fr: Vec<String> = rows.iter().map(|r| r["fr"].clone()).collect();
+    check_seed_001_units(&en, &fr);
+    // The printed label is not part of the text.
+    assert!(!en[1].starts_with("2."));
+    let err = stderr(&res);
+    assert!(err.contains("5 pairs"), "{err}");
+    assert!(err.contains("9 noise lines dropped"), "{err}");
+}
+
+#[test]
+fn seed_001_tmx_validates_and_holds_the_same_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.tmx");
+    let res = run(&[&"align", &sample("001"), &"-o", &out]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    assert_valid_tmx(&out);
+    let xml = std::fs::read_to_string(&out).unwrap();
+    let pairs = tmx_pairs(&xml);
+    let (en, fr): (Vec<String>, Vec<String>) = pairs.into_iter().unzip();
+    check_seed_001_units(&en, &fr);
+    for attr in [
+        r#"creationtool="natalign""#,
+        r#"segtype="paragraph""#,
+        r#"srclang="en""#,
+        r#"datatype="plaintext""#,
+        r#"adminlang="en""#,
+        r#"o-tmf="natalign""#,
+        r#"creationdate="20231114T221320Z""#,
+        r#"<tuv xml:lang="fr">"#,
+        r#"<prop type="x-method">anchor</prop>"#,
+        r#"<prop type="x-en-number">3</prop>"#,
+    ] {
+        assert!(xml.contains(attr), "missing {attr}");
+    }
+    // CSV and TMX agree on the texts.
+    let csv = run(&[&"align", &sample("001")]);
+    let rows = csv_rows(&csv.stdout);
+    let csv_en: Vec<String> = rows.iter().map(|r| r["en"].clone()).collect();
+    assert_eq!(csv_en, en);
+}
+
+#[test]
+fn two_documents_in_either_order_give_the_same_alignment() {
+    let pair = corpus("nato-paris-protocol-1952");
+    let a = run(&[&"align", &pair.join("en.txt"), &pair.join("fr.txt")]);
+    let b = run(&[&"align", &pair.join("fr.txt"), &pair.join("en.txt")]);
+    assert!(a.status.success() && b.status.success(), "{}", stderr(&a));
+    assert_eq!(a.stdout, b.stdout);
+    let rows = csv_rows(&a.stdout);
+    assert_eq!(rows.len(), 68);
+    assert!(rows.iter().all(|r| r["en_index"] == r["fr_index"]));
+    let art1 = rows.iter().find(|r| r["en"] == "Article 1").unwrap();
+    assert_eq!(art1["fr"], "Article 1");
+    assert_eq!(art1["method"], "anchor");
+}
+
+#[test]
+fn corpus_article_headings_pair_across_numbering_styles() {
+    let pair = corpus("un-udhr-1948");
+    let res = run(&[&"align", &pair.join("en.txt"), &pair.join("fr.txt")]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    let rows = csv_rows(&res.stdout);
+    let art1 = rows.iter().find(|r| r["en"] == "Article 1").unwrap();
+    assert_eq!(art1["fr"], "Article premier");
+    assert_eq!(art1["en_number"], "Article 1");
+    assert_eq!(art1["fr_number"], "Article premier");
+}
+
+#[test]
+fn stdin_input_and_stdout_output() {
+    let bytes = std::fs::read(sample("001")).unwrap();
+    let res = run_stdin(&["align", "-", "--format", "tmx"], &bytes);
+    assert!(res.status.success(), "{}", stderr(&res));
+    let xml = stdout(&res);
+    assert!(xml.starts_with("<?xml"));
+    assert_eq!(tmx_pairs(&xml).len(), 5);
+    assert!(xml.contains(r#"<prop type="x-en-document">-</prop>"#));
+}
+
+#[test]
+fn format_flag_overrides_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("aligned.data");
+    let res = run(&[&"align", &sample("001"), &"-o", &out, &"--format", &"csv"]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("en_number,fr_number,")
+    );
+    let res = run(&[&"align", &sample("001"), &"-o", &out]);
+    assert_eq!(
+        res.status.code(),
+        Some(2),
+        "unknown extension without --format is a usage error"
+    );
+}
+
+#[test]
+fn output_is_reproducible_with_source_date_epoch() {
+    let a = run(&[&"align", &sample("001"), &"--format", &"tmx"]);
+    let b = run(&[&"align", &sample("001"), &"--format", &"tmx"]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+/// Blocks of a corpus text (blank-line separated), as the gold counts them.
+fn block_count(path: &std::path::Path) -> usize {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty())
+        .count()
+}
+
+#[test]
+fn corpus_every_paragraph_in_exactly_one_unit_and_tmx_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in CORPUS {
+        let pair = corpus(name);
+        let res = run(&[&"align", &pair.join("en.txt"), &pair.join("fr.txt")]);
+        assert!(res.status.success(), "{name}: {}", stderr(&res));
+        let rows = csv_rows(&res.stdout);
+        for lang in ["en", "fr"] {
+            let mut seen: Vec<usize> = rows
+                .iter()
+                .flat_map(|r| {
+                    r[&format!("{lang}_index")]
+                        .split('+')
+                        .filter(|s| !s.is_empty())
+                        .map(|s| s.parse::<usize>().unwrap())
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            seen.sort();
+            let blocks = block_count(&pair.join(format!("{lang}.txt")));
+            assert_eq!(seen, (1..=blocks).collect::<Vec<_>>(), "{name} {lang}");
+        }
+        let tmx = dir.path().join(format!("{name}.tmx"));
+        let res = run(&[
+            &"align",
+            &pair.join("en.txt"),
+            &pair.join("fr.txt"),
+            &"-o",
+            &tmx,
+        ]);
+        assert!(res.status.success());
+        assert_valid_tmx(&tmx);
+        let pairs = tmx_pairs(&std::fs::read_to_string(&tmx).unwrap());
+        assert_eq!(
+            pairs.len(),
+            rows.iter()
+                .filter(|r| !r["en"].is_empty() && !r["fr"].is_empty())
+                .count()
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! The one integration-test binary: runs the real `natalign` executable on files
+//! from `samples/` and `tests/data/`, as a user would.
+
+mod util;
+
+mod align;
+mod bad_input;
+mod cli;
