@@ -1,1 +1,4 @@
 //! natalign: align English/French texts into parallel corpora.
+
+pub mod damage;
+pub mod repair;
