@@ -387,6 +387,7 @@ mod tests {
             lang: None,
             confidence: 1.0,
             reason: None,
+            repairs: 0,
         }
     }
 
@@ -499,6 +500,7 @@ mod properties {
                 lang: None,
                 confidence: 1.0,
                 reason: None,
+                repairs: 0,
             })
             .collect()
     }

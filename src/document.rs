@@ -129,6 +129,8 @@ pub struct Paragraph {
     pub confidence: f32,
     /// For noise: why it is not text.
     pub reason: Option<String>,
+    /// How many encoding repairs fall inside this paragraph.
+    pub repairs: usize,
 }
 
 impl Paragraph {
@@ -145,6 +147,8 @@ pub struct Document {
     pub name: String,
     /// The encoding the bytes were decoded with.
     pub encoding: String,
+    /// Every repair made to the decoded text (spans in the repaired text).
+    pub repairs: Vec<crate::repair::Repair>,
     /// Every paragraph, noise included, in source order.
     pub paragraphs: Vec<Paragraph>,
 }

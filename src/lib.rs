@@ -40,6 +40,7 @@
 pub mod align;
 pub mod command;
 pub mod config;
+pub mod damage;
 pub mod decode;
 pub mod document;
 pub mod error;
@@ -47,4 +48,5 @@ pub mod export;
 pub mod io;
 pub mod langid;
 pub mod pipeline;
+pub mod repair;
 pub mod segment;

@@ -11,6 +11,7 @@ use crate::align::{Alignment, Side};
 use crate::decode;
 use crate::document::{Document, Lang, Paragraph, ParagraphKind};
 use crate::error::{Error, InputProblem, Result};
+use crate::repair::{self, Repair};
 use crate::{langid, segment};
 
 /// Decode, segment and identify the language of one file's bytes.
@@ -21,7 +22,11 @@ use crate::{langid, segment};
 /// [`Error::Input`] when the bytes are not usable text.
 pub fn load(name: &str, bytes: &[u8]) -> Result<Document> {
     let decoded = decode::decode(bytes).map_err(|p| Error::input(name, p))?;
-    let mut paragraphs = segment::segment(&decoded.text);
+    // Repair before segmentation (whitespace folding, control removal) and
+    // before language identification: mojibake makes English look French.
+    let repaired = repair::repair(&decoded.text);
+    let mut paragraphs = segment::segment(&repaired.text);
+    count_repairs(&mut paragraphs, &repaired.repairs);
     if !paragraphs.iter().any(Paragraph::is_text) {
         return Err(Error::input(name, InputProblem::NoText));
     }
@@ -29,8 +34,24 @@ pub fn load(name: &str, bytes: &[u8]) -> Result<Document> {
     Ok(Document {
         name: name.to_string(),
         encoding: decoded.encoding,
+        repairs: repaired.repairs,
         paragraphs,
     })
+}
+
+/// Attribute each repair to the paragraph whose span holds it. Both lists are
+/// in text order, so one merge pass does it.
+fn count_repairs(paragraphs: &mut [Paragraph], repairs: &[Repair]) {
+    let mut k = 0;
+    for p in paragraphs.iter_mut() {
+        while k < repairs.len() && repairs[k].span.start < p.span.start {
+            k += 1;
+        }
+        while k < repairs.len() && repairs[k].span.start < p.span.end.max(p.span.start + 1) {
+            p.repairs += 1;
+            k += 1;
+        }
+    }
 }
 
 /// Letters of text per language in a document, to find its main language.
@@ -135,6 +156,8 @@ pub struct Summary {
     pub written: usize,
     /// One-sided units the format left out (TMX).
     pub skipped_one_sided: usize,
+    /// Encoding repairs made to the inputs.
+    pub repairs: usize,
     /// Noise lines dropped, with reasons.
     pub dropped: Vec<Dropped>,
 }
@@ -163,6 +186,7 @@ impl Summary {
             french_only: units.iter().filter(|u| u.en.is_empty()).count(),
             written: 0,
             skipped_one_sided: 0,
+            repairs: docs.iter().map(|d| d.repairs.len()).sum(),
             dropped,
         }
     }
@@ -180,6 +204,13 @@ impl fmt::Display for Summary {
                 f,
                 " ({} one-sided units not written: TMX holds pairs only; use CSV to see them)",
                 self.skipped_one_sided
+            )?;
+        }
+        if self.repairs > 0 {
+            write!(
+                f,
+                "\nnatalign: {} encoding repairs (the `repairs` column / x-repairs prop marks the units; `natalign inspect` lists them)",
+                self.repairs
             )?;
         }
         if !self.dropped.is_empty() {

@@ -1,5 +1,5 @@
-//! `natalign inspect`: what natalign sees in one file — its encoding, then one
-//! line per paragraph (kind, number, language, confidence, lines, first words).
+//! `natalign inspect`: what natalign sees in one file — its encoding, each
+//! encoding repair (where, before, after, rule), then one line per paragraph (kind, number, language, confidence, lines, first words).
 
 use std::io::Write;
 
@@ -28,6 +28,28 @@ pub fn run(config: &InspectConfig) -> Result<()> {
 
 fn report(doc: &Document, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, "{}: encoding {}", doc.name, doc.encoding)?;
+    writeln!(w, "{} repairs:", doc.repairs.len())?;
+    for r in &doc.repairs {
+        // The paragraph holding the repair gives the reader a place to look.
+        let at = doc
+            .paragraphs
+            .partition_point(|p| p.span.end <= r.span.start);
+        let place = doc.paragraphs.get(at).map_or(String::from("?"), |p| {
+            format!(
+                "paragraph {} (lines {}-{})",
+                at + 1,
+                p.lines.start,
+                p.lines.end - 1
+            )
+        });
+        writeln!(
+            w,
+            "  {place}: {:?} -> {:?} [{}]",
+            r.before,
+            r.after,
+            r.rule.as_str()
+        )?;
+    }
     writeln!(w, "{} paragraphs:", doc.paragraphs.len())?;
     for (i, p) in doc.paragraphs.iter().enumerate() {
         let words: Vec<&str> = p.text.split_whitespace().take(8).collect();

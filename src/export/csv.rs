@@ -16,6 +16,7 @@ pub const HEADER: &[&str] = &[
     "score",
     "method",
     "note",
+    "repairs",
     "en_doc",
     "fr_doc",
 ];
@@ -29,6 +30,7 @@ pub fn write(rows: &[Row], out: &mut dyn io::Write) -> io::Result<ExportStats> {
     w.write_record(HEADER)?;
     for r in rows {
         let score = format_score(r.score);
+        let repairs = r.repairs.to_string();
         w.write_record([
             r.en_number.as_str(),
             &r.fr_number,
@@ -39,6 +41,7 @@ pub fn write(rows: &[Row], out: &mut dyn io::Write) -> io::Result<ExportStats> {
             &score,
             r.method,
             &r.note,
+            &repairs,
             &r.en_doc,
             &r.fr_doc,
         ])?;
@@ -66,6 +69,7 @@ mod tests {
             score: 0.5,
             method: "anchor",
             note: String::new(),
+            repairs: 2,
             en_doc: "a.txt".into(),
             fr_doc: "a.txt".into(),
         };
@@ -74,8 +78,8 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
-            "en_number,fr_number,en_index,fr_index,en,fr,score,method,note,en_doc,fr_doc\n\
-             1,1,1,1,\"Allies, \"\"partners\"\"\nand others\",Alliés,0.500,anchor,,a.txt,a.txt\n"
+            "en_number,fr_number,en_index,fr_index,en,fr,score,method,note,repairs,en_doc,fr_doc\n\
+             1,1,1,1,\"Allies, \"\"partners\"\"\nand others\",Alliés,0.500,anchor,,2,a.txt,a.txt\n"
         );
     }
 }

@@ -111,6 +111,9 @@ pub struct Row {
     pub method: &'static str,
     /// Why the unit is one-sided; empty for pairs.
     pub note: String,
+    /// Encoding repairs made inside the unit's paragraphs (both sides): a
+    /// translator may want to review guessed characters.
+    pub repairs: usize,
     /// The English source document.
     pub en_doc: String,
     /// The French source document.
@@ -171,6 +174,12 @@ fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
         score: unit.score,
         method: unit.method.as_str(),
         note: unit.note.clone().unwrap_or_default(),
+        repairs: unit
+            .en
+            .iter()
+            .map(|&i| alignment.en.paragraphs[i].repairs)
+            .chain(unit.fr.iter().map(|&i| alignment.fr.paragraphs[i].repairs))
+            .sum(),
         en_doc: doc(Lang::En, &unit.en),
         fr_doc: doc(Lang::Fr, &unit.fr),
     }

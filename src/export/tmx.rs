@@ -71,6 +71,11 @@ pub fn write(
             BytesStart::new("tu").with_attributes([("tuid", tuid.as_str())]),
         ))?;
         let score = format_score(row.score);
+        let repairs = if row.repairs > 0 {
+            row.repairs.to_string()
+        } else {
+            String::new()
+        };
         let props = [
             ("x-en-document", row.en_doc.as_str()),
             ("x-fr-document", &row.fr_doc),
@@ -80,6 +85,7 @@ pub fn write(
             ("x-fr-index", &row.fr_index),
             ("x-score", &score),
             ("x-method", row.method),
+            ("x-repairs", &repairs),
         ];
         for (kind, value) in props {
             if value.is_empty() {
@@ -120,6 +126,7 @@ mod tests {
             score: 0.75,
             method: "anchor",
             note: String::new(),
+            repairs: 0,
             en_doc: "doc.txt".into(),
             fr_doc: "doc.txt".into(),
         }

@@ -390,6 +390,7 @@ fn noise_paragraph(line: &Line<'_>) -> Paragraph {
         lang: None,
         confidence: 0.0,
         reason: Some(reason.to_string()),
+        repairs: 0,
     }
 }
 
@@ -473,6 +474,7 @@ impl Builder {
             lang: None,
             confidence: 0.0,
             reason: None,
+            repairs: 0,
         }
     }
 

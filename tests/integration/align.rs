@@ -11,11 +11,26 @@ fn check_seed_001_units(en: &[String], fr: &[String]) {
     assert!(en[0].contains("cyber and wider hybrid threats"));
     assert!(en[0].ends_with("war of aggression against Ukraine."));
     assert!(
-        fr[0].ends_with("en l’absence de toute provocation.")
-            || fr[0].ends_with("en lâabsence de toute provocation."),
+        fr[0].ends_with("en l’absence de toute provocation."),
         "{}",
         fr[0]
     );
+    // Lossy mojibake repaired (issue 3): apostrophes, capitals, dashes.
+    for want in [
+        "l’Estonie",
+        "des États-Unis",
+        "qu’en 2024",
+        "d’autres",
+        "l’Ukraine",
+        "attribué – à titre individuel – de pareils",
+    ] {
+        assert!(fr[0].contains(want), "{want:?} missing in {}", fr[0]);
+    }
+    assert!(en[0].contains("Russia’s malicious"));
+    assert!(en[1].contains("Allies’ support"));
+    for text in en.iter().chain(fr) {
+        assert!(!text.contains(['Ã', 'Å', 'â']), "mojibake left in {text}");
+    }
     let starts = [
         ("We call on Russia", "Nous demandons"),
         ("NATO stands for", "OTAN"),
@@ -49,6 +64,10 @@ fn seed_001_csv_has_five_pairs_in_order() {
         assert_eq!(row["fr_number"], n);
         assert_eq!(row["method"], "anchor");
         assert_eq!(row["note"], "");
+        assert!(
+            row["repairs"].parse::<usize>().unwrap() > 0,
+            "every unit of 001 has repairs"
+        );
         let score: f64 = row["score"].parse().unwrap();
         assert!((0.0..=1.0).contains(&score));
     }
@@ -84,6 +103,7 @@ fn seed_001_tmx_validates_and_holds_the_same_units() {
         r#"<tuv xml:lang="fr">"#,
         r#"<prop type="x-method">anchor</prop>"#,
         r#"<prop type="x-en-number">3</prop>"#,
+        r#"<prop type="x-repairs">22</prop>"#,
     ] {
         assert!(xml.contains(attr), "missing {attr}");
     }
