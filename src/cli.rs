@@ -25,8 +25,11 @@ pub enum Command {
     /// Align one document holding both languages, or an English and a French
     /// document (in either order), into aligned units.
     Align(AlignArgs),
-    /// Show how natalign reads one file: its encoding and its paragraphs.
+    /// Show how natalign reads one file: its encoding, repairs and paragraphs.
     Inspect(InspectArgs),
+    /// Write the English and the French parts of a mixed file as two files,
+    /// STEM.en.txt and STEM.fr.txt.
+    Split(SplitArgs),
 }
 
 /// Arguments of `natalign align`.
@@ -56,6 +59,19 @@ pub struct InspectArgs {
     /// Print one JSON document instead of the readable report.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `natalign split`.
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// The file holding both languages; `-` reads standard input.
+    pub input: PathBuf,
+    /// Directory for the two parts (default: the current directory).
+    #[arg(long)]
+    pub out_dir: Option<PathBuf>,
+    /// Print nothing on standard error unless there is an error.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Output data formats.

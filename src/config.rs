@@ -26,3 +26,13 @@ pub struct InspectConfig {
     /// Machine-readable JSON instead of the readable report.
     pub json: bool,
 }
+
+/// Settings of `natalign split`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitConfig {
+    /// The mixed file; `-` is stdin.
+    pub input: PathBuf,
+    /// Where to write `STEM.en.txt` and `STEM.fr.txt`; `None` is the current
+    /// directory.
+    pub out_dir: Option<PathBuf>,
+}

@@ -138,6 +138,15 @@ impl Paragraph {
     pub fn is_text(&self) -> bool {
         self.kind != ParagraphKind::Noise
     }
+
+    /// The paragraph as printed: its label, then its text. Headings such as
+    /// `Article 8` keep their label in `text`; a markdown `#` is not printed.
+    pub fn printed(&self) -> String {
+        match &self.label {
+            Some(label) if self.kind != ParagraphKind::Heading => format!("{label} {}", self.text),
+            _ => self.text.clone(),
+        }
+    }
 }
 
 /// A decoded, repaired and segmented file.

@@ -75,47 +75,20 @@ pub fn write_output<T>(
         path: path.to_path_buf(),
         source,
     };
-    if let Ok(out_id) = fs::canonicalize(path) {
-        if inputs
-            .iter()
-            .filter(|p| !is_std(p))
-            .any(|p| fs::canonicalize(p).is_ok_and(|c| c == out_id))
-        {
-            return Err(out_err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                "it is also an input; refusing to overwrite an input file",
-            )));
-        }
-    }
+    refuse_input_as_output(path, inputs)?;
     // Devices and pipes (/dev/full, /dev/stdout, a FIFO) are written directly.
-    if let Ok(meta) = fs::metadata(path) {
-        if meta.is_dir() {
-            return Err(out_err(io::Error::new(
-                io::ErrorKind::IsADirectory,
-                "is a directory",
-            )));
-        }
-        if !meta.is_file() {
-            let file = fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(out_err)?;
-            let mut w = BufWriter::new(file);
-            let value = produce(&mut w).map_err(out_err)?;
-            w.flush().map_err(out_err)?;
-            return Ok(value);
-        }
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(out_err)?;
+        let mut w = BufWriter::new(file);
+        let value = produce(&mut w).map_err(out_err)?;
+        w.flush().map_err(out_err)?;
+        return Ok(value);
     }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(out_err(io::Error::new(
-            io::ErrorKind::NotFound,
-            format!("directory {} does not exist", dir.display()),
-        )));
-    }
+    check_regular_output(path, inputs)?;
+    let dir = parent_dir(path);
     let tmp = tempfile::Builder::new()
         .prefix(".natalign-")
         .suffix(".tmp")
@@ -127,6 +100,105 @@ pub fn write_output<T>(
     tmp.as_file().sync_all().map_err(out_err)?;
     tmp.persist(path).map_err(|e| out_err(e.error))?;
     Ok(value)
+}
+
+/// Write several regular files that belong together (the two halves of a
+/// split, Moses `.en`/`.fr`): each goes to a temporary file, and all are renamed
+/// into place only when every one is complete, so a failed run leaves none.
+///
+/// # Errors
+/// As [`write_output`]; on any error no output file is created.
+pub fn write_outputs<T>(
+    paths: &[PathBuf],
+    inputs: &[PathBuf],
+    produce: impl FnOnce(&mut [BufWriter<tempfile::NamedTempFile>]) -> io::Result<T>,
+) -> Result<T> {
+    let mut temps = Vec::with_capacity(paths.len());
+    for path in paths {
+        let out_err = |source: io::Error| Error::Output {
+            path: path.clone(),
+            source,
+        };
+        check_regular_output(path, inputs)?;
+        let dir = parent_dir(path);
+        let tmp = tempfile::Builder::new()
+            .prefix(".natalign-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(out_err)?;
+        temps.push(BufWriter::new(tmp));
+    }
+    let value = produce(&mut temps).map_err(|source| Error::Output {
+        path: paths.first().cloned().unwrap_or_default(),
+        source,
+    })?;
+    let mut done = Vec::with_capacity(temps.len());
+    for (w, path) in temps.into_iter().zip(paths) {
+        let out_err = |source: io::Error| Error::Output {
+            path: path.clone(),
+            source,
+        };
+        let tmp = w.into_inner().map_err(|e| out_err(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(out_err)?;
+        done.push((tmp, path));
+    }
+    for (tmp, path) in done {
+        tmp.persist(path).map_err(|e| Error::Output {
+            path: path.clone(),
+            source: e.error,
+        })?;
+    }
+    Ok(value)
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Refuse an output that is one of the inputs.
+fn refuse_input_as_output(path: &Path, inputs: &[PathBuf]) -> Result<()> {
+    if let Ok(out_id) = fs::canonicalize(path) {
+        if inputs
+            .iter()
+            .filter(|p| !is_std(p))
+            .any(|p| fs::canonicalize(p).is_ok_and(|c| c == out_id))
+        {
+            return Err(Error::Output {
+                path: path.to_path_buf(),
+                source: io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    "it is also an input; refusing to overwrite an input file",
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Refuse an output that is an input, a directory, or in a missing directory.
+fn check_regular_output(path: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let out_err = |source: io::Error| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    };
+    refuse_input_as_output(path, inputs)?;
+    if path.is_dir() {
+        return Err(out_err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory",
+        )));
+    }
+    let dir = parent_dir(path);
+    if !dir.is_dir() {
+        return Err(out_err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("directory {} does not exist", dir.display()),
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::document::{Lang, Paragraph};
+use crate::document::{Lang, Paragraph, ParagraphKind};
 
 /// Cost, in nats, of switching language between two consecutive paragraphs.
 const SWITCH_COST: f64 = 4.0;
@@ -73,7 +73,6 @@ const EN_WORDS: &[&str] = &[
     "against",
     "between",
     "statement",
-    "article",
     "agreement",
     "part",
     "general",
@@ -195,23 +194,55 @@ pub fn identify(paragraphs: &mut [Paragraph]) {
         .filter(|&i| paragraphs[i].is_text())
         .collect();
     let ev: Vec<f64> = idx.iter().map(|&i| evidence(&paragraphs[i].text)).collect();
-    let labels = smooth(&ev);
+    let kinds: Vec<ParagraphKind> = idx.iter().map(|&i| paragraphs[i].kind).collect();
+    let labels = smooth(&ev, &switch_costs(&kinds));
     for ((&i, (lang, conf)), _) in idx.iter().zip(labels).zip(&ev) {
         paragraphs[i].lang = Some(lang);
         paragraphs[i].confidence = conf as f32;
     }
 }
 
+/// Whether a paragraph of this kind opens what follows it (a title, heading or
+/// dateline belongs with the text after it, not before it).
+fn opens_section(kind: ParagraphKind) -> bool {
+    matches!(
+        kind,
+        ParagraphKind::Title | ParagraphKind::Heading | ParagraphKind::Metadata
+    )
+}
+
+/// The cost of a language switch just before each paragraph: lower before a
+/// heading (a new version of a document starts with its title), higher right
+/// after one (a heading goes with its text). `costs[0]` is unused.
+pub fn switch_costs(kinds: &[ParagraphKind]) -> Vec<f64> {
+    (0..kinds.len())
+        .map(|t| {
+            let mut cost = SWITCH_COST;
+            if opens_section(kinds[t]) {
+                cost *= 0.5;
+            }
+            if t > 0 && opens_section(kinds[t - 1]) {
+                cost *= 2.0;
+            }
+            cost
+        })
+        .collect()
+}
+
 /// Two-state HMM over a sequence of log-odds: Viterbi labels with posterior
-/// confidences.
-pub fn smooth(evidence: &[f64]) -> Vec<(Lang, f64)> {
+/// confidences. `switch_cost[t]` is the cost, in nats, of a switch between
+/// paragraphs `t - 1` and `t` (see [`switch_costs`]; missing entries cost
+/// the default).
+pub fn smooth(evidence: &[f64], switch_cost: &[f64]) -> Vec<(Lang, f64)> {
     let n = evidence.len();
     if n == 0 {
         return Vec::new();
     }
     // Emission log-scores: state 0 = English, 1 = French.
     let emit = |e: f64| [e / 2.0, -e / 2.0];
-    let trans = |a: usize, b: usize| if a == b { 0.0 } else { -SWITCH_COST };
+    let cost = |t: usize| switch_cost.get(t).copied().unwrap_or(SWITCH_COST);
+    // Transition into position t, from state a to state b.
+    let trans = |t: usize, a: usize, b: usize| if a == b { 0.0 } else { -cost(t) };
 
     // Viterbi.
     let mut score = emit(evidence[0]);
@@ -220,7 +251,7 @@ pub fn smooth(evidence: &[f64]) -> Vec<(Lang, f64)> {
         let e = emit(evidence[t]);
         let mut next = [0.0; 2];
         for s in 0..2 {
-            let (best_prev, best) = (0..2).map(|p| (p, score[p] + trans(p, s))).fold(
+            let (best_prev, best) = (0..2).map(|p| (p, score[p] + trans(t, p, s))).fold(
                 (0, f64::NEG_INFINITY),
                 |acc, x| if x.1 > acc.1 { x } else { acc },
             );
@@ -246,7 +277,11 @@ pub fn smooth(evidence: &[f64]) -> Vec<(Lang, f64)> {
     for t in 1..n {
         let e = emit(evidence[t]);
         for s in 0..2 {
-            fwd[t][s] = e[s] + lse(fwd[t - 1][0] + trans(0, s), fwd[t - 1][1] + trans(1, s));
+            fwd[t][s] = e[s]
+                + lse(
+                    fwd[t - 1][0] + trans(t, 0, s),
+                    fwd[t - 1][1] + trans(t, 1, s),
+                );
         }
     }
     let mut bwd = vec![[0.0f64; 2]; n];
@@ -254,8 +289,8 @@ pub fn smooth(evidence: &[f64]) -> Vec<(Lang, f64)> {
         let e = emit(evidence[t + 1]);
         for s in 0..2 {
             bwd[t][s] = lse(
-                trans(s, 0) + e[0] + bwd[t + 1][0],
-                trans(s, 1) + e[1] + bwd[t + 1][1],
+                trans(t + 1, s, 0) + e[0] + bwd[t + 1][0],
+                trans(t + 1, s, 1) + e[1] + bwd[t + 1][1],
             );
         }
     }
@@ -293,21 +328,158 @@ mod tests {
     #[test]
     fn short_lines_take_the_language_of_their_run() {
         let ev = [-20.0, 0.3, -15.0, -18.0];
-        let langs: Vec<Lang> = smooth(&ev).into_iter().map(|(l, _)| l).collect();
+        let langs: Vec<Lang> = smooth(&ev, &[]).into_iter().map(|(l, _)| l).collect();
         assert_eq!(langs, [Lang::Fr; 4]);
     }
 
     #[test]
     fn a_real_switch_is_kept() {
         let ev = [20.0, 25.0, 0.5, -20.0, -22.0];
-        let langs: Vec<Lang> = smooth(&ev).into_iter().map(|(l, _)| l).collect();
+        let langs: Vec<Lang> = smooth(&ev, &[]).into_iter().map(|(l, _)| l).collect();
         assert_eq!(langs, [Lang::En, Lang::En, Lang::En, Lang::Fr, Lang::Fr]);
     }
 
     #[test]
     fn interleaved_paragraphs_are_kept_apart() {
         let ev = [20.0, -20.0, 22.0, -25.0];
-        let langs: Vec<Lang> = smooth(&ev).into_iter().map(|(l, _)| l).collect();
+        let langs: Vec<Lang> = smooth(&ev, &[]).into_iter().map(|(l, _)| l).collect();
         assert_eq!(langs, [Lang::En, Lang::Fr, Lang::En, Lang::Fr]);
+    }
+}
+
+#[cfg(test)]
+mod evaluation {
+    //! Language identification on the real texts: every paragraph of the
+    //! samples and corpus, and short fragments (headings, 3–6-word lines) in
+    //! document context.
+
+    use super::*;
+    use crate::pipeline::load;
+
+    const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+    const PAIRS: &[&str] = &[
+        "nato-ottawa-agreement-1951",
+        "nato-paris-protocol-1952",
+        "un-udhr-1948",
+    ];
+
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap()
+    }
+
+    fn sample(prefix: &str) -> String {
+        let dir = format!("{ROOT}/samples");
+        let path = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap();
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    /// Documents with the true language of each text paragraph: single-language
+    /// samples and corpus texts, seed 001, and each corpus pair as one mixed file
+    /// (English then French), which is the hard case for smoothing.
+    fn labelled_documents() -> Vec<(String, Vec<Paragraph>, Vec<Lang>)> {
+        let mut docs = Vec::new();
+        let mut add = |name: String, text: &str, truth: &dyn Fn(usize, usize) -> Lang| {
+            let doc = load(&name, text.as_bytes()).unwrap();
+            let paras: Vec<Paragraph> =
+                doc.paragraphs.into_iter().filter(|p| p.is_text()).collect();
+            let n = paras.len();
+            let langs = (0..n).map(|i| truth(i, n)).collect();
+            docs.push((name, paras, langs));
+        };
+        for s in ["000", "002", "003", "004"] {
+            add(format!("sample {s}"), &sample(s), &|_, _| Lang::En);
+        }
+        add("sample 001".into(), &sample("001"), &|i, _| {
+            if i < 5 { Lang::En } else { Lang::Fr }
+        });
+        for pair in PAIRS {
+            let en = read(&format!("tests/data/corpus/{pair}/en.txt"));
+            let fr = read(&format!("tests/data/corpus/{pair}/fr.txt"));
+            add(format!("{pair}/en"), &en, &|_, _| Lang::En);
+            add(format!("{pair}/fr"), &fr, &|_, _| Lang::Fr);
+            let en_blocks = en.split("\n\n").filter(|b| !b.trim().is_empty()).count();
+            let mixed = format!("{en}\n\n{fr}");
+            add(format!("{pair}/mixed"), &mixed, &move |i, _| {
+                if i < en_blocks { Lang::En } else { Lang::Fr }
+            });
+        }
+        docs
+    }
+
+    #[test]
+    fn every_paragraph_of_samples_and_corpus_is_right() {
+        for (name, paras, truth) in labelled_documents() {
+            for (k, (p, want)) in paras.iter().zip(&truth).enumerate() {
+                assert_eq!(
+                    p.lang,
+                    Some(*want),
+                    "{name} paragraph {}: {:?}",
+                    k + 1,
+                    p.text
+                );
+            }
+        }
+    }
+
+    /// Short fragments: every heading-like paragraph as it is, and the first 3,
+    /// 4, 5 and 6 words of every other paragraph. Each is put in place of its
+    /// paragraph, in its document, and the document is smoothed again.
+    #[test]
+    fn short_fragments_in_document_context() {
+        // (bucket, in context correct, alone correct, total)
+        let mut by_len: std::collections::BTreeMap<String, (usize, usize, usize)> =
+            Default::default();
+        for (_, paras, truth) in labelled_documents() {
+            let ev: Vec<f64> = paras.iter().map(|p| evidence(&p.text)).collect();
+            let costs = switch_costs(&paras.iter().map(|p| p.kind).collect::<Vec<_>>());
+            for (k, p) in paras.iter().enumerate() {
+                let words: Vec<&str> = p.text.split_whitespace().collect();
+                let fragments: Vec<(String, String)> = if words.len() <= 6 {
+                    vec![(
+                        format!("short line ({} words)", words.len().min(6)),
+                        p.text.clone(),
+                    )]
+                } else {
+                    (3..=6)
+                        .map(|n| (format!("first {n} words"), words[..n].join(" ")))
+                        .collect()
+                };
+                for (bucket, fragment) in fragments {
+                    let mut ev = ev.clone();
+                    ev[k] = evidence(&fragment);
+                    let alone = ev[k] != 0.0 && (ev[k] > 0.0) == (truth[k] == Lang::En);
+                    let in_context = smooth(&ev, &costs)[k].0 == truth[k];
+                    if !in_context {
+                        println!("MISS {fragment:?} (paragraph {})", k + 1);
+                    }
+                    let e = by_len.entry(bucket).or_default();
+                    e.0 += usize::from(in_context);
+                    e.1 += usize::from(alone);
+                    e.2 += 1;
+                }
+            }
+        }
+        let (mut ok, mut total) = (0, 0);
+        println!("| fragments | n | in document context | alone (no smoothing) |");
+        println!("|---|---|---|---|");
+        for (bucket, (ctx, alone, n)) in &by_len {
+            println!(
+                "| {bucket} | {n} | {:.1}% | {:.1}% |",
+                100.0 * *ctx as f64 / *n as f64,
+                100.0 * *alone as f64 / *n as f64
+            );
+            ok += ctx;
+            total += n;
+        }
+        let accuracy = ok as f64 / total as f64;
+        println!("| all | {total} | {:.2}% | |", 100.0 * accuracy);
+        assert!(
+            accuracy >= 0.98,
+            "fragment accuracy in context {accuracy:.4} < 0.98"
+        );
     }
 }

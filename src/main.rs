@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode as ProcessExit;
 
 use clap::Parser;
-use natalign::config::{AlignConfig, InspectConfig};
+use natalign::config::{AlignConfig, InspectConfig, SplitConfig};
 use natalign::error::{Error, ExitCode};
 use natalign::export::Format;
 
@@ -22,6 +22,17 @@ fn main() -> ProcessExit {
             input: args.input,
             json: args.json,
         }),
+        Command::Split(args) => {
+            let config = SplitConfig {
+                input: args.input,
+                out_dir: args.out_dir,
+            };
+            natalign::command::split::run(&config).map(|report| {
+                if !args.quiet {
+                    let _ = writeln!(io::stderr(), "{report}");
+                }
+            })
+        }
     };
     match result {
         Ok(()) => ProcessExit::from(ExitCode::OK),

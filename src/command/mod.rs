@@ -2,3 +2,4 @@
 
 pub mod align;
 pub mod inspect;
+pub mod split;

@@ -145,7 +145,10 @@ fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
         idx.iter()
             .filter_map(|&i| side.paragraphs[i].label.as_deref())
             .filter(|l| !l.starts_with('#'))
-            .map(|l| l.strip_suffix('.').unwrap_or(l).to_string())
+            .map(|l| {
+                l.trim_end_matches(['.', ':', '—', '–', '-', ' '])
+                    .to_string()
+            })
             .collect::<Vec<_>>()
             .join("+")
     };

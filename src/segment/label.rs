@@ -159,10 +159,10 @@ fn ordinal(s: &str) -> Option<u32> {
 }
 
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:Article|ARTICLE|Art\.|ART\.)\s+(\d{1,4}|[IVXLCivxlc]{1,8}|premier|PREMIER|Premier|première|first|FIRST|First|1er)\b\s*[.:—–-]?\s*").unwrap()
+    Regex::new(r"^\s*(?:Article|ARTICLE|Art\.|ART\.)\s+(\d{1,4}|[IVXLCivxlc]{1,8}|premier|PREMIER|Premier|première|first|FIRST|First|1er)\b\s*(?:[.:—–-](?:\s+|$))?\s*").unwrap()
 });
 static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(PART|Part|TITRE|Titre|TITLE|Title|CHAPTER|Chapter|CHAPITRE|Chapitre|SECTION|Section|ANNEX|Annex|ANNEXE|Annexe|SCHEDULE|Schedule|PARTIE|Partie)\s+(\d{1,3}|[IVXLC]{1,8}|premier|PREMIER|première|PREMIÈRE|FIRST|First|ONE|One)\b\s*[.:—–-]?\s*").unwrap()
+    Regex::new(r"^\s*(PART|Part|TITRE|Titre|TITLE|Title|CHAPTER|Chapter|CHAPITRE|Chapitre|SECTION|Section|ANNEX|Annex|ANNEXE|Annexe|SCHEDULE|Schedule|PARTIE|Partie)\s+(\d{1,3}|[IVXLC]{1,8}|premier|PREMIER|première|PREMIÈRE|FIRST|First|ONE|One)\b\s*(?:[.:—–-](?:\s+|$))?\s*").unwrap()
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     // "1." "1)" "1.1" "1.1." followed by space; not "1.5 million" (digit after dot).
@@ -189,7 +189,8 @@ pub(crate) fn parse(line: &str, strict: bool) -> Option<Label> {
     }
     if let Some(m) = ARTICLE.captures(line) {
         let n = ordinal(&m[1])?;
-        let printed = line[..m.get(1)?.end()].trim().to_string();
+        // The printed label keeps its separator ("Article 3."), so nothing is lost.
+        let printed = line[..m[0].len()].trim().to_string();
         return Some(Label {
             printed,
             value: LabelValue::Article(n),
@@ -204,7 +205,7 @@ pub(crate) fn parse(line: &str, strict: bool) -> Option<Label> {
             "section" => "Section",
             _ => "Annex",
         };
-        let printed = line[..m.get(2)?.end()].trim().to_string();
+        let printed = line[..m[0].len()].trim().to_string();
         return Some(Label {
             printed,
             value: LabelValue::Division(name, n),

@@ -263,8 +263,13 @@ fn breaks_before(prev: &Line<'_>, cur: &Line<'_>, layout: &Layout) -> bool {
             }
             // One line per paragraph (web text): a line continues the previous one
             // only when it visibly continues the sentence.
+            let unfinished = !ends_sentence(prev.text);
             let continues = starts_lowercase(cur.text)
-                || (!ends_sentence(prev.text) && prev.text.trim().chars().count() >= 150);
+                || (unfinished && prev.text.trim().chars().count() >= 150)
+                // "…to spend\n2 per cent": a number that is not a label.
+                || (unfinished
+                    && cur.text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                    && !is_metadata(cur.text));
             !continues
         }
     }
@@ -499,7 +504,8 @@ impl Builder {
         };
         let rest = text[label.len.min(text.len())..].trim().to_string();
         match label.value {
-            LabelValue::Markdown(_) => (ParagraphKind::Heading, None, None, rest),
+            // The `#` marker is kept as the label (not text, but not lost).
+            LabelValue::Markdown(_) => (ParagraphKind::Heading, Some(label.printed), None, rest),
             LabelValue::Division(name, n) => {
                 self.article = None;
                 self.numeric = None;

@@ -1,5 +1,6 @@
 use super::*;
 use crate::document::ParagraphKind as K;
+use proptest::strategy::Strategy;
 
 fn sample(name: &str) -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/");
@@ -256,4 +257,175 @@ fn every_non_whitespace_character_is_in_one_span() {
             );
         }
     }
+}
+
+#[test]
+fn footnote_numbers_glued_to_words_are_not_labels() {
+    let paras = segment(
+        "1. The Allies agreed in 2006,1 and again in 2014,2 to spend\n2 per cent of GDP on defence by the end of the decade.\n",
+    );
+    assert_eq!(paras.len(), 1, "{paras:#?}");
+    assert!(
+        paras[0]
+            .text
+            .contains("2006,1 and again in 2014,2 to spend 2 per cent")
+    );
+}
+
+#[test]
+fn other_numbering_styles() {
+    let paras = segment(
+        "1) First point.\n2) Second point.\n\n(i) one item;\n\n(ii) another item.\n\n1.1 Scope of the text\n\nTITRE III Dispositions finales\n",
+    );
+    let keys: Vec<Option<&str>> = paras
+        .iter()
+        .map(|p| p.key.as_ref().map(|k| k.as_str()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            Some("1"),
+            Some("2"),
+            Some("2 (i)"),
+            Some("2 (ii)"),
+            Some("1.1"),
+            Some("Part 3")
+        ]
+    );
+    assert_eq!(paras[5].kind, K::Heading);
+    assert_eq!(paras[5].text, "TITRE III Dispositions finales");
+}
+
+#[test]
+fn corpus_items_are_recognised_on_both_sides() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus");
+    for pair in [
+        "nato-ottawa-agreement-1951",
+        "nato-paris-protocol-1952",
+        "un-udhr-1948",
+    ] {
+        let keys = |lang: &str| -> Vec<String> {
+            let text = std::fs::read_to_string(format!("{root}/{pair}/{lang}.txt")).unwrap();
+            segment(&text)
+                .iter()
+                .filter_map(|p| p.key.as_ref().map(|k| k.0.clone()))
+                .collect()
+        };
+        let (en, fr) = (keys("en"), keys("fr"));
+        // Every key (articles, parts, numbered paragraphs, items) in the same order.
+        assert_eq!(en, fr, "{pair}");
+        // Every "(a)"-style block of the source is a list item with a key.
+        let text = std::fs::read_to_string(format!("{root}/{pair}/en.txt")).unwrap();
+        let items = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with('('))
+            .count();
+        let keyed_items = en.iter().filter(|k| k.ends_with(')')).count();
+        assert_eq!(items, keyed_items, "{pair}");
+    }
+}
+
+/// The non-whitespace characters of `s`, sorted.
+fn chars_of(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    v.sort_unstable();
+    v
+}
+
+/// Nothing lost: labels and texts of all paragraphs (noise included) hold
+/// exactly the non-whitespace characters of the cleaned source, except
+/// line-end hyphens removed by dehyphenation.
+fn assert_nothing_lost(source: &str) {
+    let paras = segment(source);
+    let mut got = String::new();
+    for p in &paras {
+        got.push_str(&p.printed());
+        // A markdown marker is the label of a heading but not printed.
+        if let Some(label) = p.label.as_deref().filter(|l| l.starts_with('#')) {
+            got.push_str(label);
+        }
+        got.push(' ');
+    }
+    let want = chars_of(&clean(&source.replace('\x0c', "\n")));
+    let got = chars_of(&got);
+    // Multiset difference want − got must be hyphens only, and got ⊆ want.
+    let (mut i, mut j) = (0, 0);
+    let mut missing = Vec::new();
+    while i < want.len() || j < got.len() {
+        match (want.get(i), got.get(j)) {
+            (Some(a), Some(b)) if a == b => {
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(b)) if a < b => {
+                missing.push(*a);
+                i += 1;
+            }
+            (Some(a), None) => {
+                missing.push(*a);
+                i += 1;
+            }
+            (_, Some(b)) => panic!("character {b:?} invented in {source:?}"),
+            (None, None) => break,
+        }
+    }
+    let hyphen_ends = source
+        .lines()
+        .filter(|l| l.trim_end().ends_with('-'))
+        .count();
+    assert!(
+        missing.iter().all(|&c| c == '-') && missing.len() <= hyphen_ends,
+        "lost {missing:?} from {source:?}"
+    );
+}
+
+#[test]
+fn nothing_lost_on_samples_and_corpus() {
+    for name in ["000", "001", "002", "003", "004"] {
+        assert_nothing_lost(&sample(name));
+    }
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/corpus");
+    for pair in [
+        "nato-ottawa-agreement-1951",
+        "nato-paris-protocol-1952",
+        "un-udhr-1948",
+    ] {
+        for lang in ["en", "fr"] {
+            assert_nothing_lost(
+                &std::fs::read_to_string(format!("{root}/{pair}/{lang}.txt")).unwrap(),
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Arbitrary text built from the pieces real layouts are made of.
+    #[test]
+    fn nothing_lost_on_generated_layouts(
+        pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[A-Za-zéà’ ]{0,30}").unwrap(),
+                proptest::sample::select(vec![
+                    "\n", "\n\n", "1. ", "(a) ", "a) ", "Article 3\n", "ARTICLE III ", "# ", "|\n", "---|\n",
+                    "-\n", "like-\nminded ", "\x0c", "12\n", "Source: NATO\n", "03 Jun. 2020 - | x |\n",
+                    "\u{ad}", "\u{fb01}", "\u{a0}", " : ", ".", "2006,1 ", "e\u{301}", "\t", "\x07",
+                ]).prop_map(String::from),
+            ],
+            0..40,
+        )
+    ) {
+        assert_nothing_lost(&pieces.concat());
+    }
+}
+
+#[test]
+fn spans_are_disjoint_for_generated_page_breaks() {
+    // A page number inside a paragraph is its own noise paragraph; the text
+    // paragraph around it must not claim its characters.
+    let text = "1. The Alliance is affected by both\n\n12\n\nnon-state actors and others.\n";
+    let paras = segment(text);
+    let noise = paras.iter().find(|p| !p.is_text()).unwrap();
+    let body = paras.iter().find(|p| p.is_text()).unwrap();
+    assert_eq!(&text[noise.span.clone()], "12");
+    assert!(body.text.contains("both non-state"));
 }

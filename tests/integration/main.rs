@@ -6,3 +6,4 @@ mod util;
 mod align;
 mod bad_input;
 mod cli;
+mod split;
