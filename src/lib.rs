@@ -11,7 +11,7 @@
 //!              1. L’OTAN condamne l’attaque du 3 mai.\n2. Les Alliés restent unis.\n";
 //! let doc = pipeline::load("statement.txt", bytes.as_bytes())?;
 //! let (en, fr) = pipeline::sides(std::slice::from_ref(&doc))?;
-//! let alignment = align(en, fr);
+//! let alignment = align(en, fr, &Default::default());
 //! assert_eq!(alignment.units.len(), 2);
 //! assert_eq!(alignment.text(&alignment.units[0], Lang::Fr), "L’OTAN condamne l’attaque du 3 mai.");
 //!
@@ -47,6 +47,7 @@ pub mod error;
 pub mod export;
 pub mod io;
 pub mod langid;
+pub mod lexicon;
 pub mod pipeline;
 pub mod repair;
 pub mod segment;

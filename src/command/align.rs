@@ -22,7 +22,7 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
         })
         .collect::<Result<Vec<_>>>()?;
     let (en, fr) = sides(&docs)?;
-    let alignment = align(en, fr);
+    let alignment = align(en, fr, &Default::default());
     let mut summary = Summary::new(&docs, &alignment);
     let options = ExportOptions {
         creation_time: config.creation_time,

@@ -3,21 +3,28 @@
 //! Input: the text paragraphs of each language ([`Side`]). Output: an
 //! [`Alignment`] whose units pair them. Guarantees:
 //! - every text paragraph of both sides appears in exactly one unit: a pair, a
-//!   merge (2-1, 1-2), or a one-sided unit whose `note` says why;
+//!   merge (2-1, 1-2, 2-2), or a one-sided unit whose `note` says why
+//!   (property-tested);
 //! - units are in document order on both sides (alignment is monotone);
-//! - printed numbers are anchors: paragraphs whose [`NumberKey`]s match (same
-//!   key, same occurrence) are paired, keeping the longest monotone chain;
-//! - between anchors, and for unnumbered texts, a banded Gale–Church dynamic
-//!   program pairs the rest (1-1, 1-0, 0-1, 2-1, 1-2), in time and memory linear
-//!   in the number of paragraphs for a fixed band;
-//! - `score` is in [0, 1]: how well the two sides agree in length (the
-//!   Gale–Church probability of the length difference) and, when they carry
-//!   digits, in the numbers they contain (their Jaccard similarity), averaged.
-//!   One-sided units score 0.
+//! - printed numbers are anchors, verified by content: paragraphs whose
+//!   [`NumberKey`]s match (same key, same occurrence) form the longest monotone
+//!   chain, which guides the band of a dynamic program ([`dp`]) where a key
+//!   match is a bonus, not an order — lengths (Gale–Church), shared numbers and
+//!   entities (EN↔FR [`lexicon`](crate::lexicon)) and cognates can overrule it,
+//!   so shifted or wrong numbering does not drag the alignment along;
+//! - pairs the user knows ([`AlignOptions::forced`]) are kept as they are and
+//!   the rest is aligned around them;
+//! - time and memory are linear in the number of paragraphs for a fixed band;
+//! - `score` is in [0, 1]: the Gale–Church probability of the length
+//!   difference, averaged with the Jaccard similarity of the numbers and
+//!   entities of both sides when they name any. One-sided units score 0.
 //!
 //! [`NumberKey`]: crate::document::NumberKey
 
-use std::collections::{HashMap, HashSet};
+pub mod cues;
+pub mod dp;
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -38,10 +45,15 @@ pub struct Side {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
-    /// Matching printed numbers.
+    /// A 1-1 pair whose printed numbers match, confirmed by the content.
     Anchor,
-    /// The dynamic program between anchors.
+    /// A merge (2-1, 1-2, 2-2) holding paragraphs whose numbers match: the
+    /// anchor, extended by the dynamic program (a paragraph split in two).
+    AnchorDp,
+    /// Found by the dynamic program from content alone.
     Dp,
+    /// A pair the user gave (`--anchors`).
+    Forced,
 }
 
 impl Method {
@@ -49,9 +61,20 @@ impl Method {
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Anchor => "anchor",
+            Method::AnchorDp => "anchor+dp",
             Method::Dp => "dp",
+            Method::Forced => "forced",
         }
     }
+}
+
+/// Settings of the aligner.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AlignOptions {
+    /// Pairs the user knows, as 0-based (English, French) paragraph indices.
+    /// They are kept as units and the rest is aligned around them; pairs that
+    /// cross each other are an error reported by [`check_forced`].
+    pub forced: Vec<(usize, usize)>,
 }
 
 /// One English side and one French side (each one or more paragraphs), or one
@@ -102,85 +125,88 @@ impl Alignment {
     }
 }
 
-/// Expected French length per English character, and the variance of the
-/// difference per character (Gale & Church 1993, measured on EN/FR).
-const RATIO: f64 = 1.12;
-const VARIANCE: f64 = 6.8;
-
-/// Standard normal upper tail, via the Abramowitz–Stegun erfc approximation.
-fn normal_tail(z: f64) -> f64 {
-    let x = z.abs() / std::f64::consts::SQRT_2;
-    let t = 1.0 / (1.0 + 0.5 * x);
-    let erfc = t
-        * (-x * x - 1.265_512_23
-            + t * (1.000_023_68
-                + t * (0.374_091_96
-                    + t * (0.096_784_18
-                        + t * (-0.186_288_06
-                            + t * (0.278_868_07
-                                + t * (-1.135_203_98
-                                    + t * (1.488_515_87
-                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-            .exp();
-    0.5 * erfc
-}
-
-/// Gale–Church probability that texts of these lengths are translations.
-fn length_probability(en: usize, fr: usize) -> f64 {
-    let (en, fr) = (en as f64, fr as f64);
-    let mean = (en + fr / RATIO) / 2.0;
-    if mean <= 0.0 {
-        return 1.0;
-    }
-    let delta = (fr - en * RATIO) / (VARIANCE * mean).sqrt();
-    (2.0 * normal_tail(delta)).clamp(0.0, 1.0)
-}
-
-/// The numbers written in digits in a text (`2024`, `28`, `1.5`), normalised.
-fn digit_tokens(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_ascii_digit())
-        .filter(|t| !t.is_empty())
-        .map(|t| t.trim_start_matches('0').to_string())
-        .collect()
-}
-
 /// Score of a pair of texts, in [0, 1] (see the module docs).
 pub fn pair_score(en: &str, fr: &str) -> f64 {
-    let lp = length_probability(en.chars().count(), fr.chars().count());
-    let (a, b) = (digit_tokens(en), digit_tokens(fr));
-    if a.is_empty() && b.is_empty() {
+    let lp = dp::length_probability(en.chars().count(), fr.chars().count());
+    let a = cues::agreement(&cues::Cues::new(en), &cues::Cues::new(fr));
+    let union = a.strong_shared + a.strong_only;
+    if union == 0 {
         return lp;
     }
-    let jaccard = a.intersection(&b).count() as f64 / a.union(&b).count() as f64;
-    (lp + jaccard) / 2.0
+    (lp + a.strong_shared as f64 / union as f64) / 2.0
+}
+
+/// Check user-forced pairs against the sides: in range, and not crossing.
+///
+/// # Errors
+/// A message naming the first bad pair (1-based, as the user wrote it).
+pub fn check_forced(forced: &[(usize, usize)], en: usize, fr: usize) -> Result<(), String> {
+    let mut sorted = forced.to_vec();
+    sorted.sort_unstable();
+    for &(e, f) in &sorted {
+        if e >= en || f >= fr {
+            return Err(format!(
+                "pair {} {} is out of range ({en} English and {fr} French paragraphs)",
+                e + 1,
+                f + 1
+            ));
+        }
+    }
+    for w in sorted.windows(2) {
+        if w[1].1 <= w[0].1 {
+            return Err(format!(
+                "pairs {} {} and {} {} cross each other",
+                w[0].0 + 1,
+                w[0].1 + 1,
+                w[1].0 + 1,
+                w[1].1 + 1
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Align two sides. See the module documentation for the guarantees.
-pub fn align(en: Side, fr: Side) -> Alignment {
-    let anchors = anchors(&en.paragraphs, &fr.paragraphs);
-    let en_len: Vec<usize> = en
+///
+/// Forced pairs are assumed valid ([`check_forced`]); invalid ones are ignored.
+pub fn align(en: Side, fr: Side, options: &AlignOptions) -> Alignment {
+    let en_items: Vec<dp::Item<'_>> = en
         .paragraphs
         .iter()
-        .map(|p| p.text.chars().count())
+        .map(|p| dp::Item::new(&p.text, p.key.as_ref()))
         .collect();
-    let fr_len: Vec<usize> = fr
+    let fr_items: Vec<dp::Item<'_>> = fr
         .paragraphs
         .iter()
-        .map(|p| p.text.chars().count())
+        .map(|p| dp::Item::new(&p.text, p.key.as_ref()))
         .collect();
+    let mut forced = options.forced.clone();
+    forced.sort_unstable();
+    if check_forced(&forced, en_items.len(), fr_items.len()).is_err() {
+        forced.clear();
+    }
+    let guide = anchors(&en.paragraphs, &fr.paragraphs);
     let mut units = Vec::new();
     let (mut i, mut j) = (0, 0);
-    for &(a, b) in anchors
+    for &(a, b) in forced
         .iter()
-        .chain(std::iter::once(&(en_len.len(), fr_len.len())))
+        .chain(std::iter::once(&(en_items.len(), fr_items.len())))
     {
-        units.extend(gap_dp(&en_len[i..a], &fr_len[j..b], i, j));
-        if a < en_len.len() && b < fr_len.len() {
+        // The guide points inside this segment, shifted to its origin.
+        let local: Vec<(usize, usize)> = guide
+            .iter()
+            .filter(|&&(x, y)| x >= i && x < a && y >= j && y < b)
+            .map(|&(x, y)| (x - i, y - j))
+            .collect();
+        for bead in dp::align_items(&en_items[i..a], &fr_items[j..b], &local) {
+            units.push(unit_from_bead(&bead, i, j));
+        }
+        if a < en_items.len() && b < fr_items.len() {
             units.push(AlignedUnit {
                 en: vec![a],
                 fr: vec![b],
                 score: 0.0,
-                method: Method::Anchor,
+                method: Method::Forced,
                 note: None,
             });
         }
@@ -202,8 +228,28 @@ pub fn align(en: Side, fr: Side) -> Alignment {
     alignment
 }
 
+fn unit_from_bead(bead: &dp::Bead, en0: usize, fr0: usize) -> AlignedUnit {
+    let en: Vec<usize> = bead.en.clone().map(|x| x + en0).collect();
+    let fr: Vec<usize> = bead.fr.clone().map(|x| x + fr0).collect();
+    let (method, note) = match (en.len(), fr.len()) {
+        (_, 0) => (Method::Dp, Some("no French counterpart found".to_string())),
+        (0, _) => (Method::Dp, Some("no English counterpart found".to_string())),
+        (1, 1) if bead.keyed => (Method::Anchor, None),
+        _ if bead.keyed => (Method::AnchorDp, None),
+        _ => (Method::Dp, None),
+    };
+    AlignedUnit {
+        en,
+        fr,
+        score: 0.0,
+        method,
+        note,
+    }
+}
+
 /// Pairs of paragraphs with equal number keys (same key, same occurrence of
-/// it), reduced to the longest chain increasing on both sides.
+/// it), reduced to the longest chain increasing on both sides: the guide of
+/// the dynamic program.
 fn anchors(en: &[Paragraph], fr: &[Paragraph]) -> Vec<(usize, usize)> {
     let fr_keys = keyed(fr);
     let mut candidates: Vec<(usize, usize)> = keyed(en)
@@ -250,121 +296,6 @@ fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     }
     out.reverse();
     out
-}
-
-/// Moves of the dynamic program: (English paragraphs, French paragraphs, prior).
-const MOVES: &[(usize, usize, f64)] = &[
-    (1, 1, 0.89),
-    (1, 0, 0.005),
-    (0, 1, 0.005),
-    (2, 1, 0.045),
-    (1, 2, 0.045),
-];
-
-/// Half-width of the band around the diagonal, in paragraphs.
-const BAND: usize = 24;
-
-/// Gale–Church alignment of the paragraphs between two anchors. `en0`/`fr0`
-/// offset the returned indices.
-fn gap_dp(en: &[usize], fr: &[usize], en0: usize, fr0: usize) -> Vec<AlignedUnit> {
-    let (n, m) = (en.len(), fr.len());
-    if n == 0 && m == 0 {
-        return Vec::new();
-    }
-    let one_sided = |lang: Lang, idx: usize| AlignedUnit {
-        en: if lang == Lang::En {
-            vec![en0 + idx]
-        } else {
-            vec![]
-        },
-        fr: if lang == Lang::Fr {
-            vec![fr0 + idx]
-        } else {
-            vec![]
-        },
-        score: 0.0,
-        method: Method::Dp,
-        note: Some(format!("no {} counterpart found", lang.other().name())),
-    };
-    if n == 0 || m == 0 {
-        let (lang, k) = if n == 0 { (Lang::Fr, m) } else { (Lang::En, n) };
-        return (0..k).map(|i| one_sided(lang, i)).collect();
-    }
-    // Band: cells (i, j) with j within `width` of the diagonal i·m/n.
-    let width = BAND + n.abs_diff(m);
-    let lo = |i: usize| ((i * m) / n).saturating_sub(width);
-    let hi = |i: usize| ((i * m).div_ceil(n) + width).min(m);
-    let row_len = |i: usize| hi(i) - lo(i) + 1;
-    let mut cost: Vec<Vec<f64>> = (0..=n).map(|i| vec![f64::INFINITY; row_len(i)]).collect();
-    let mut back: Vec<Vec<u8>> = (0..=n).map(|i| vec![u8::MAX; row_len(i)]).collect();
-    cost[0][0] = 0.0;
-    let cell = |i: usize, j: usize| (j >= lo(i) && j <= hi(i)).then(|| j - lo(i));
-    let en_pre: Vec<usize> = std::iter::once(0)
-        .chain(en.iter().scan(0, |s, &l| {
-            *s += l;
-            Some(*s)
-        }))
-        .collect();
-    let fr_pre: Vec<usize> = std::iter::once(0)
-        .chain(fr.iter().scan(0, |s, &l| {
-            *s += l;
-            Some(*s)
-        }))
-        .collect();
-    for i in 0..=n {
-        for j in lo(i)..=hi(i) {
-            let Some(c) = cell(i, j) else { continue };
-            for (k, &(di, dj, prior)) in MOVES.iter().enumerate() {
-                if di > i || dj > j {
-                    continue;
-                }
-                let Some(pc) = cell(i - di, j - dj) else {
-                    continue;
-                };
-                let prev = cost[i - di][pc];
-                if !prev.is_finite() {
-                    continue;
-                }
-                let le = en_pre[i] - en_pre[i - di];
-                let lf = fr_pre[j] - fr_pre[j - dj];
-                // An omission has no length to match: its cost is its prior alone
-                // (the Gale–Church length term would make any merge cheaper).
-                let length_cost = if di == 0 || dj == 0 {
-                    0.0
-                } else {
-                    -length_probability(le, lf).max(1e-12).ln()
-                };
-                let total = prev - prior.ln() + length_cost;
-                if total < cost[i][c] {
-                    cost[i][c] = total;
-                    back[i][c] = k as u8;
-                }
-            }
-        }
-    }
-    let mut units = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let Some(c) = cell(i, j) else { break };
-        let Some(&(di, dj, _)) = MOVES.get(back[i][c] as usize) else {
-            break;
-        };
-        let unit = match (di, dj) {
-            (1, 0) => one_sided(Lang::En, i - 1),
-            (0, 1) => one_sided(Lang::Fr, j - 1),
-            _ => AlignedUnit {
-                en: (i - di..i).map(|x| en0 + x).collect(),
-                fr: (j - dj..j).map(|x| fr0 + x).collect(),
-                score: 0.0,
-                method: Method::Dp,
-                note: None,
-            },
-        };
-        units.push(unit);
-        (i, j) = (i - di, j - dj);
-    }
-    units.reverse();
-    units
 }
 
 #[cfg(test)]
@@ -418,7 +349,11 @@ mod tests {
             para("Premier paragraphe sur des choses en 2024.", Some("1")),
             para("Second paragraphe sur d’autres choses.", Some("2")),
         ];
-        let a = align(side(Lang::En, en), side(Lang::Fr, fr));
+        let a = align(
+            side(Lang::En, en),
+            side(Lang::Fr, fr),
+            &AlignOptions::default(),
+        );
         assert_eq!(
             pairs(&a),
             [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2])]
@@ -458,7 +393,11 @@ mod tests {
                 None,
             ),
         ];
-        let a = align(side(Lang::En, en), side(Lang::Fr, fr));
+        let a = align(
+            side(Lang::En, en),
+            side(Lang::Fr, fr),
+            &AlignOptions::default(),
+        );
         assert_eq!(
             pairs(&a),
             [(vec![0], vec![0]), (vec![1], vec![]), (vec![2], vec![1])]
@@ -473,12 +412,6 @@ mod tests {
     fn crossing_anchors_are_dropped() {
         let pairs = [(0, 0), (1, 3), (2, 1), (3, 2), (4, 4)];
         assert_eq!(longest_increasing(&pairs), [(0, 0), (2, 1), (3, 2), (4, 4)]);
-    }
-
-    #[test]
-    fn gale_church_probability_is_high_for_typical_ratio() {
-        assert!(length_probability(100, 112) > 0.9);
-        assert!(length_probability(100, 300) < 0.01);
     }
 }
 
@@ -516,6 +449,7 @@ mod properties {
             let a = align(
                 Side { document: "en".into(), lang: Lang::En, paragraphs: paras(&en) },
                 Side { document: "fr".into(), lang: Lang::Fr, paragraphs: paras(&fr) },
+                &AlignOptions::default(),
             );
             let mut seen_en: Vec<usize> = a.units.iter().flat_map(|u| u.en.clone()).collect();
             let mut seen_fr: Vec<usize> = a.units.iter().flat_map(|u| u.fr.clone()).collect();

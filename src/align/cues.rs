@@ -1,0 +1,136 @@
+//! Content cues that say two texts are translations of each other, whatever
+//! their numbering: the numbers they contain, the entities of the EN↔FR
+//! [`lexicon`](crate::lexicon) they name (NATO/OTAN, Estonia/Estonie), and
+//! cognates (words sharing their first five letters once accents are folded:
+//! `cyberespace`/`cyberspace`, `Déclaration`/`Declaration`).
+
+use std::hash::{Hash, Hasher};
+
+use crate::lexicon;
+
+/// The cues of one text, as sorted hashes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cues {
+    /// Numbers and entities: rare, strong evidence (multiset).
+    pub strong: Vec<u64>,
+    /// Cognate prefixes of content words (set).
+    pub weak: Vec<u64>,
+}
+
+fn hash<T: Hash>(tag: u8, value: T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    tag.hash(&mut h);
+    value.hash(&mut h);
+    h.finish()
+}
+
+impl Cues {
+    /// Extract the cues of a text.
+    pub fn new(text: &str) -> Cues {
+        let mut strong: Vec<u64> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                let t = t.trim_start_matches('0');
+                hash(0, if t.is_empty() { "0" } else { t })
+            })
+            .collect();
+        strong.extend(lexicon::entities(text).into_iter().map(|id| hash(1, id.0)));
+        strong.sort_unstable();
+        let mut weak: Vec<u64> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| {
+                let folded = lexicon::fold(w);
+                let prefix: String = folded.chars().take(5).collect();
+                hash(2, prefix)
+            })
+            .collect();
+        weak.sort_unstable();
+        weak.dedup();
+        Cues { strong, weak }
+    }
+
+    /// The cues of several texts together (a merged unit).
+    pub fn merged(parts: &[&Cues]) -> Cues {
+        if let [one] = parts {
+            return (*one).clone();
+        }
+        let mut strong: Vec<u64> = parts
+            .iter()
+            .flat_map(|c| c.strong.iter().copied())
+            .collect();
+        let mut weak: Vec<u64> = parts.iter().flat_map(|c| c.weak.iter().copied()).collect();
+        strong.sort_unstable();
+        weak.sort_unstable();
+        weak.dedup();
+        Cues { strong, weak }
+    }
+}
+
+/// Size of the intersection of two sorted sequences (as multisets).
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    n
+}
+
+/// How two sets of cues agree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Agreement {
+    /// Strong cues on both sides.
+    pub strong_shared: usize,
+    /// Strong cues on one side only.
+    pub strong_only: usize,
+    /// Dice coefficient of the cognate sets, in [0, 1].
+    pub cognates: f64,
+}
+
+/// Compare the cues of two texts.
+pub fn agreement(en: &Cues, fr: &Cues) -> Agreement {
+    let s = shared(&en.strong, &fr.strong);
+    let w = shared(&en.weak, &fr.weak);
+    let total_w = en.weak.len() + fr.weak.len();
+    Agreement {
+        strong_shared: s,
+        strong_only: en.strong.len() + fr.strong.len() - 2 * s,
+        cognates: if total_w == 0 {
+            0.0
+        } else {
+            2.0 * w as f64 / total_w as f64
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translations_share_cues() {
+        let en = Cues::new(
+            "We recall that in 2024, Germany and the Czech Republic attributed activity to APT 28.",
+        );
+        let fr = Cues::new(
+            "Nous rappelons qu’en 2024, l’Allemagne et la République tchèque avaient attribué ces actes à APT28.",
+        );
+        let a = agreement(&en, &fr);
+        // 2024, 28 (APT 28 / APT28), Germany, Czech Republic, APT28.
+        assert_eq!(a.strong_shared, 5, "{a:?}");
+        assert_eq!(a.strong_only, 0);
+        assert!(a.cognates > 0.2, "{a:?}");
+        let other =
+            Cues::new("Tous les êtres humains naissent libres et égaux en dignité et en droits.");
+        assert!(agreement(&en, &other).cognates < a.cognates);
+    }
+}

@@ -1,0 +1,277 @@
+//! The banded dynamic program that aligns two sequences of texts (paragraphs,
+//! or sentences inside a paragraph pair).
+//!
+//! Moves (beads): 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2. The cost of a bead, in nats,
+//! is its prior, the Gale–Church length term, and content cues: shared numbers
+//! and entities lower it, numbers and entities on one side only raise it
+//! (capped, so one number cannot outweigh everything else), cognates lower it,
+//! and matching printed number keys lower it by a fixed amount — an anchor is a
+//! strong hint, verified by everything else rather than obeyed.
+//!
+//! The band follows a guide path (the chain of number anchors, else the
+//! diagonal): each row keeps the cells within `BAND` of the guide, plus the
+//! local gap between guide points, so time and memory are linear in the length
+//! for a fixed band. Backpointers take one byte per cell; costs keep three rows.
+
+use std::ops::Range;
+
+use super::cues::{Cues, agreement};
+use crate::document::NumberKey;
+
+/// One text to align.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    /// Length in characters.
+    pub len: usize,
+    /// Content cues.
+    pub cues: Cues,
+    /// Printed number key, if any.
+    pub key: Option<&'a NumberKey>,
+}
+
+impl<'a> Item<'a> {
+    /// An item for `text` with its key.
+    pub fn new(text: &str, key: Option<&'a NumberKey>) -> Self {
+        Item {
+            len: text.chars().count(),
+            cues: Cues::new(text),
+            key,
+        }
+    }
+}
+
+/// One bead of the alignment: English items `en` with French items `fr`
+/// (either may be empty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    /// Range of English items.
+    pub en: Range<usize>,
+    /// Range of French items.
+    pub fr: Range<usize>,
+    /// Whether printed number keys matched inside the bead.
+    pub keyed: bool,
+}
+
+/// (English items, French items, prior probability).
+const MOVES: &[(usize, usize, f64)] = &[
+    (1, 1, 0.89),
+    (1, 0, 0.01),
+    (0, 1, 0.01),
+    (2, 1, 0.045),
+    (1, 2, 0.045),
+    (2, 2, 0.01),
+];
+
+/// Half-width of the band around the guide path, in items.
+pub const BAND: usize = 30;
+
+/// Expected French characters per English character, and the variance per
+/// character of the difference (Gale & Church 1993).
+const RATIO: f64 = 1.12;
+const VARIANCE: f64 = 6.8;
+
+/// Nats gained when printed number keys match in a bead.
+const KEY_BONUS: f64 = 3.0;
+/// Nats per shared strong cue (numbers, entities), and the cap.
+const STRONG_BONUS: f64 = 1.5;
+const STRONG_BONUS_CAP: f64 = 9.0;
+/// Nats per strong cue on one side only, and the cap.
+const STRONG_PENALTY: f64 = 1.0;
+const STRONG_PENALTY_CAP: f64 = 6.0;
+/// Nats per unit of cognate Dice coefficient above the chance level.
+const COGNATE_WEIGHT: f64 = 8.0;
+const COGNATE_CHANCE: f64 = 0.08;
+
+/// Standard normal upper tail (Abramowitz–Stegun erfc approximation).
+fn normal_tail(z: f64) -> f64 {
+    let x = z.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.5 * x);
+    let poly = -x * x - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
+    0.5 * t * poly.exp()
+}
+
+/// Gale–Church probability that texts of these lengths are translations.
+pub fn length_probability(en: usize, fr: usize) -> f64 {
+    let (en, fr) = (en as f64, fr as f64);
+    let mean = (en + fr / RATIO) / 2.0;
+    if mean <= 0.0 {
+        return 1.0;
+    }
+    let delta = (fr - en * RATIO) / (VARIANCE * mean).sqrt();
+    (2.0 * normal_tail(delta)).clamp(0.0, 1.0)
+}
+
+/// Cost of pairing English items `en` with French items `fr` (both non-empty).
+fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>]) -> (f64, bool) {
+    let le: usize = en.iter().map(|i| i.len).sum();
+    let lf: usize = fr.iter().map(|i| i.len).sum();
+    let mut cost = -length_probability(le, lf).max(1e-30).ln();
+    let a = match (en, fr) {
+        ([e], [f]) => agreement(&e.cues, &f.cues),
+        _ => {
+            let ec: Vec<&Cues> = en.iter().map(|i| &i.cues).collect();
+            let fc: Vec<&Cues> = fr.iter().map(|i| &i.cues).collect();
+            agreement(&Cues::merged(&ec), &Cues::merged(&fc))
+        }
+    };
+    cost -= (STRONG_BONUS * a.strong_shared as f64).min(STRONG_BONUS_CAP);
+    cost += (STRONG_PENALTY * a.strong_only as f64).min(STRONG_PENALTY_CAP);
+    cost -= COGNATE_WEIGHT * (a.cognates - COGNATE_CHANCE);
+    let keyed = en
+        .iter()
+        .filter_map(|i| i.key)
+        .any(|k| fr.iter().any(|f| f.key == Some(k)));
+    if keyed {
+        cost -= KEY_BONUS;
+    }
+    (cost, keyed)
+}
+
+/// The band of each row: the column range kept for row `i`.
+fn band(n: usize, m: usize, guide: &[(usize, usize)]) -> Vec<Range<usize>> {
+    let mut points: Vec<(usize, usize)> = Vec::with_capacity(guide.len() + 2);
+    points.push((0, 0));
+    for &(i, j) in guide {
+        let &(pi, pj) = points.last().unwrap_or(&(0, 0));
+        if i > pi && j > pj && i <= n && j <= m {
+            points.push((i, j));
+        }
+    }
+    points.push((n, m));
+    let mut rows = Vec::with_capacity(n + 1);
+    let mut seg = 0;
+    for i in 0..=n {
+        while seg + 2 < points.len() && points[seg + 1].0 < i {
+            seg += 1;
+        }
+        let (a, b) = (points[seg], points[seg + 1]);
+        let (di, dj) = (b.0 - a.0, b.1.saturating_sub(a.1));
+        let center = if di == 0 {
+            b.1
+        } else {
+            a.1 + (i - a.0) * dj / di
+        };
+        let width = BAND + di.abs_diff(dj);
+        let lo = center.saturating_sub(width).min(m);
+        let hi = (center + width).min(m);
+        rows.push(lo..hi + 1);
+    }
+    rows
+}
+
+/// Align two sequences. `guide` is a monotone list of (English, French) item
+/// index pairs the band follows (anchors); it may be empty.
+pub fn align_items(en: &[Item<'_>], fr: &[Item<'_>], guide: &[(usize, usize)]) -> Vec<Bead> {
+    let (n, m) = (en.len(), fr.len());
+    if n == 0 || m == 0 {
+        return (0..n)
+            .map(|i| Bead {
+                en: i..i + 1,
+                fr: 0..0,
+                keyed: false,
+            })
+            .chain((0..m).map(|j| Bead {
+                en: 0..0,
+                fr: j..j + 1,
+                keyed: false,
+            }))
+            .collect();
+    }
+    let rows = band(n, m, guide);
+    let mut offsets = Vec::with_capacity(n + 2);
+    let mut total = 0;
+    for r in &rows {
+        offsets.push(total);
+        total += r.len();
+    }
+    let mut back = vec![u8::MAX; total];
+    // Rolling costs for rows i-2, i-1, i.
+    let mut cost: [Vec<f64>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    let omission = |prior: f64| -prior.ln();
+    for i in 0..=n {
+        let row = rows[i].clone();
+        let cur = i % 3;
+        cost[cur].clear();
+        cost[cur].resize(row.len(), f64::INFINITY);
+        for j in row.clone() {
+            let c = j - row.start;
+            if i == 0 && j == 0 {
+                cost[cur][c] = 0.0;
+                continue;
+            }
+            let mut best = f64::INFINITY;
+            let mut best_move = u8::MAX;
+            for (k, &(di, dj, prior)) in MOVES.iter().enumerate() {
+                if di > i || dj > j {
+                    continue;
+                }
+                let (pi, pj) = (i - di, j - dj);
+                if !rows[pi].contains(&pj) {
+                    continue;
+                }
+                let prev = cost[pi % 3][pj - rows[pi].start];
+                if !prev.is_finite() {
+                    continue;
+                }
+                let step = if di == 0 || dj == 0 {
+                    // An omission has no length to match: its prior alone.
+                    omission(prior)
+                } else {
+                    -prior.ln() + pair_cost(&en[pi..i], &fr[pj..j]).0
+                };
+                if prev + step < best {
+                    best = prev + step;
+                    best_move = k as u8;
+                }
+            }
+            cost[cur][c] = best;
+            back[offsets[i] + c] = best_move;
+        }
+    }
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let Some(&(di, dj, _)) = rows[i]
+            .contains(&j)
+            .then(|| back[offsets[i] + j - rows[i].start])
+            .and_then(|k| MOVES.get(k as usize))
+        else {
+            break;
+        };
+        let keyed = di > 0 && dj > 0 && pair_cost(&en[i - di..i], &fr[j - dj..j]).1;
+        beads.push(Bead {
+            en: i - di..i,
+            fr: j - dj..j,
+            keyed,
+        });
+        (i, j) = (i - di, j - dj);
+    }
+    beads.reverse();
+    beads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gale_church_probability() {
+        assert!(length_probability(100, 112) > 0.9);
+        assert!(length_probability(100, 300) < 0.01);
+    }
+
+    #[test]
+    fn band_follows_the_guide() {
+        let rows = band(100, 100, &[(50, 60)]);
+        assert!(rows[50].contains(&60));
+        assert!(rows[0].contains(&0) && rows[100].contains(&100));
+        assert!(rows.iter().all(|r| r.len() <= 2 * (BAND + 10) + 1));
+    }
+}
