@@ -153,11 +153,7 @@ fn band(n: usize, m: usize, guide: &[(usize, usize)]) -> Vec<Range<usize>> {
         }
         let (a, b) = (points[seg], points[seg + 1]);
         let (di, dj) = (b.0 - a.0, b.1.saturating_sub(a.1));
-        let center = if di == 0 {
-            b.1
-        } else {
-            a.1 + (i - a.0) * dj / di
-        };
+        let center = ((i - a.0) * dj).checked_div(di).map_or(b.1, |d| a.1 + d);
         let width = BAND + di.abs_diff(dj);
         let lo = center.saturating_sub(width).min(m);
         let hi = (center + width).min(m);
