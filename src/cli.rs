@@ -49,6 +49,23 @@ pub struct AlignArgs {
     /// Print nothing on standard error unless there is an error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Pairs you know, forced into the alignment: a TSV of English and French
+    /// paragraphs, one pair per line, each a 1-based index or a number key
+    /// (`Article 5`, `key:3`).
+    #[arg(long, value_name = "FILE")]
+    pub anchors: Option<PathBuf>,
+    /// Leave out pairs scoring below this (0 to 1); the summary counts them.
+    #[arg(long, value_name = "SCORE", value_parser = parse_score)]
+    pub min_score: Option<f64>,
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is not between 0 and 1"))
+    }
 }
 
 /// Arguments of `natalign inspect`.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::export::Format;
 
 /// Settings of `natalign align`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AlignConfig {
     /// One document holding both languages, or two documents; `-` is stdin.
     pub inputs: Vec<PathBuf>,
@@ -16,6 +16,10 @@ pub struct AlignConfig {
     pub format: Format,
     /// Creation time for the output, seconds since the Unix epoch (UTC).
     pub creation_time: u64,
+    /// A TSV of pairs the user knows, forced into the alignment.
+    pub anchors: Option<PathBuf>,
+    /// Two-sided units scoring below this are left out (and counted).
+    pub min_score: Option<f64>,
 }
 
 /// Settings of `natalign inspect`.

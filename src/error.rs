@@ -32,6 +32,8 @@ pub enum InputProblem {
     OneLanguage(String),
     /// Two inputs were given but both are in the same language.
     SameLanguage(String),
+    /// An anchors file (`--anchors`) that cannot be used; the string says why.
+    BadAnchors(String),
 }
 
 impl fmt::Display for InputProblem {
@@ -51,6 +53,7 @@ impl fmt::Display for InputProblem {
                 f,
                 "only {lang} text found; a pair needs English and French (give a second file, or one file holding both)"
             ),
+            InputProblem::BadAnchors(why) => write!(f, "bad anchors file: {why}"),
             InputProblem::SameLanguage(lang) => {
                 write!(
                     f,

@@ -71,6 +71,8 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         output: args.output,
         format,
         creation_time: creation_time()?,
+        anchors: args.anchors,
+        min_score: args.min_score,
     };
     let summary = natalign::command::align::run(&config)?;
     if !args.quiet {

@@ -158,6 +158,8 @@ pub struct Summary {
     pub skipped_one_sided: usize,
     /// Encoding repairs made to the inputs.
     pub repairs: usize,
+    /// Pairs left out because they scored under `--min-score`.
+    pub below_min_score: usize,
     /// Noise lines dropped, with reasons.
     pub dropped: Vec<Dropped>,
 }
@@ -187,6 +189,7 @@ impl Summary {
             written: 0,
             skipped_one_sided: 0,
             repairs: docs.iter().map(|d| d.repairs.len()).sum(),
+            below_min_score: 0,
             dropped,
         }
     }
@@ -204,6 +207,13 @@ impl fmt::Display for Summary {
                 f,
                 " ({} one-sided units not written: TMX holds pairs only; use CSV to see them)",
                 self.skipped_one_sided
+            )?;
+        }
+        if self.below_min_score > 0 {
+            write!(
+                f,
+                "; {} pairs under --min-score left out",
+                self.below_min_score
             )?;
         }
         if self.repairs > 0 {

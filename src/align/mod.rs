@@ -23,6 +23,7 @@
 
 pub mod cues;
 pub mod dp;
+pub mod forced;
 
 use std::collections::HashMap;
 

@@ -1,9 +1,9 @@
 //! `natalign align`: one mixed document, or an English and a French document,
 //! into aligned units in a data format.
 
-use crate::align::align;
+use crate::align::{AlignOptions, align, check_forced, forced};
 use crate::config::AlignConfig;
-use crate::error::Result;
+use crate::error::{Error, InputProblem, Result};
 use crate::export::{self, ExportOptions};
 use crate::io::{read_input, write_output};
 use crate::pipeline::{Summary, load, sides};
@@ -22,8 +22,21 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
         })
         .collect::<Result<Vec<_>>>()?;
     let (en, fr) = sides(&docs)?;
-    let alignment = align(en, fr, &Default::default());
+    let mut options = AlignOptions::default();
+    if let Some(path) = &config.anchors {
+        let text = String::from_utf8(read_input(path)?)
+            .map_err(|_| Error::input(path, InputProblem::BadAnchors("not UTF-8 text".into())))?;
+        let bad = |why| Error::input(path, InputProblem::BadAnchors(why));
+        options.forced = forced::parse(&text, &en, &fr).map_err(bad)?;
+        check_forced(&options.forced, en.paragraphs.len(), fr.paragraphs.len()).map_err(bad)?;
+    }
+    let mut alignment = align(en, fr, &options);
     let mut summary = Summary::new(&docs, &alignment);
+    if let Some(min) = config.min_score {
+        let before = alignment.units.len();
+        alignment.units.retain(|u| !u.is_pair() || u.score >= min);
+        summary.below_min_score = before - alignment.units.len();
+    }
     let options = ExportOptions {
         creation_time: config.creation_time,
     };

@@ -163,6 +163,8 @@ fn classify(lines: &mut [Line<'_>]) {
     mark_running_headers(lines);
 }
 
+const RUNNING_HEADER: &str = "running header or footer";
+
 /// Short lines repeated three or more times, each next to a page break or a blank,
 /// are running headers or footers.
 fn mark_running_headers(lines: &mut [Line<'_>]) {
@@ -192,7 +194,7 @@ fn mark_running_headers(lines: &mut [Line<'_>]) {
         }
     }
     for i in mark {
-        lines[i].class = LineClass::Noise("running header or footer");
+        lines[i].class = LineClass::Noise(RUNNING_HEADER);
     }
 }
 
@@ -307,10 +309,12 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
         Noise(usize),
     }
     let mut pieces: Vec<Piece> = Vec::new();
-    // Index into `pieces` of the open text paragraph, and whether a break
-    // (blank line, page break) came since its last line.
+    // Index into `pieces` of the open text paragraph, whether a break (blank
+    // line, page break) came since its last line, and whether that break held
+    // page furniture (a page number, form feed, running header).
     let mut open: Option<usize> = None;
     let mut gap = false;
+    let mut page_break = false;
     for (i, line) in lines.iter().enumerate() {
         match line.class {
             LineClass::Blank | LineClass::PageBreak(None) => gap = true,
@@ -318,6 +322,8 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
             // a paragraph that goes on after it.
             LineClass::PageBreak(Some(_)) | LineClass::Noise(_) => {
                 gap = true;
+                page_break |= matches!(line.class, LineClass::PageBreak(Some(_)))
+                    || line.class == LineClass::Noise(RUNNING_HEADER);
                 if !line.text.trim().is_empty() {
                     pieces.push(Piece::Noise(i));
                 }
@@ -329,7 +335,10 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
                     };
                     let last = &lines[*draft.lines.last().unwrap_or(&i)];
                     if gap {
-                        continues_across_break(last, line)
+                        // A blank line ends a paragraph, except where a page
+                        // break falls inside a sentence: in hard-wrapped text,
+                        // or next to page furniture.
+                        (page_break || layout.wrap.is_some()) && continues_across_break(last, line)
                     } else {
                         !breaks_before(last, line, &layout)
                     }
@@ -343,6 +352,7 @@ pub fn segment(text: &str) -> Vec<Paragraph> {
                     open = Some(pieces.len() - 1);
                 }
                 gap = false;
+                page_break = false;
             }
         }
     }

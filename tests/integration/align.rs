@@ -229,3 +229,110 @@ fn corpus_every_paragraph_in_exactly_one_unit_and_tmx_valid() {
         );
     }
 }
+
+#[test]
+fn forced_anchors_are_kept_and_the_rest_aligned_around_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let pair = corpus("nato-paris-protocol-1952");
+    // A deliberate correction: say English 6 is French 7 (and by key).
+    let anchors = dir.path().join("anchors.tsv");
+    std::fs::write(&anchors, "# en\tfr\n6\t7\nArticle 16\tArticle 16\n").unwrap();
+    let res = run(&[
+        &"align",
+        &pair.join("en.txt"),
+        &pair.join("fr.txt"),
+        &"--anchors",
+        &anchors,
+    ]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    let rows = csv_rows(&res.stdout);
+    let forced: Vec<(String, String)> = rows
+        .iter()
+        .filter(|r| r["method"] == "forced")
+        .map(|r| (r["en_index"].clone(), r["fr_index"].clone()))
+        .collect();
+    assert_eq!(forced.len(), 2);
+    assert_eq!(forced[0], ("6".to_string(), "7".to_string()));
+    assert_eq!(
+        rows.iter().find(|r| r["en"] == "Article 16").unwrap()["method"],
+        "forced"
+    );
+    // Far from the forced pair, the alignment is untouched.
+    let r = rows.iter().find(|r| r["en_index"] == "30").unwrap();
+    assert_eq!(r["fr_index"], "30");
+    // Every paragraph still appears exactly once.
+    let mut fr: Vec<usize> = rows
+        .iter()
+        .flat_map(|r| {
+            r["fr_index"]
+                .split('+')
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse().unwrap())
+                .collect::<Vec<usize>>()
+        })
+        .collect();
+    fr.sort();
+    assert_eq!(fr, (1..=68).collect::<Vec<_>>());
+}
+
+#[test]
+fn bad_anchors_file_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let pair = corpus("nato-paris-protocol-1952");
+    for (content, message) in [
+        ("6\t7\n5\t9\n", "cross each other"),
+        (
+            "1\tArticle 99\n",
+            "line 1: French number key \"Article 99\" not found",
+        ),
+        ("1\t2\t3\n", "line 1: expected two tab-separated fields"),
+    ] {
+        let anchors = dir.path().join("anchors.tsv");
+        std::fs::write(&anchors, content).unwrap();
+        let out = dir.path().join("out.csv");
+        let res = run(&[
+            &"align",
+            &pair.join("en.txt"),
+            &pair.join("fr.txt"),
+            &"--anchors",
+            &anchors,
+            &"-o",
+            &out,
+        ]);
+        assert_eq!(res.status.code(), Some(3), "{}", stderr(&res));
+        let err = stderr(&res);
+        assert!(
+            err.contains("anchors.tsv: bad anchors file") && err.contains(message),
+            "{err}"
+        );
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn min_score_filters_and_reports() {
+    let all = csv_rows(&run(&[&"align", &sample("001")]).stdout);
+    let low = all
+        .iter()
+        .filter(|r| r["score"].parse::<f64>().unwrap() < 0.6)
+        .count();
+    assert!(
+        low > 0 && low < all.len(),
+        "the sample needs both kinds for this test"
+    );
+    let res = run(&[&"align", &sample("001"), &"--min-score", &"0.6"]);
+    assert!(res.status.success());
+    let kept = csv_rows(&res.stdout);
+    assert_eq!(kept.len(), all.len() - low);
+    assert!(
+        kept.iter()
+            .all(|r| r["score"].parse::<f64>().unwrap() >= 0.6)
+    );
+    assert!(
+        stderr(&res).contains(&format!("{low} pairs under --min-score left out")),
+        "{}",
+        stderr(&res)
+    );
+    let res = run(&[&"align", &sample("001"), &"--min-score", &"1.5"]);
+    assert_eq!(res.status.code(), Some(2));
+}
