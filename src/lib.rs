@@ -45,6 +45,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod io;
 pub mod langid;
 pub mod lexicon;
