@@ -25,6 +25,10 @@ pub enum Command {
     /// Align one document holding both languages, or an English and a French
     /// document (in either order), into aligned units.
     Align(AlignArgs),
+    /// Consistency findings: numbers, dates, missing paragraphs, names and
+    /// acronyms, translations that differ. Exit code 1 when a finding reaches
+    /// --fail-on.
+    Check(CheckArgs),
     /// Show how natalign reads one file: its encoding, repairs and paragraphs.
     Inspect(InspectArgs),
     /// Write the English and the French parts of a mixed file as two files,
@@ -66,6 +70,38 @@ fn parse_score(s: &str) -> Result<f64, String> {
     } else {
         Err(format!("{v} is not between 0 and 1"))
     }
+}
+
+/// Arguments of `natalign check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// An English and a French document (either order), one document holding
+    /// both, or one translation memory (.tmx).
+    #[arg(required = true, num_args = 1..=2)]
+    pub inputs: Vec<PathBuf>,
+    /// Print one JSON document instead of the readable report.
+    #[arg(long)]
+    pub json: bool,
+    /// Fail (exit code 1) on findings of this severity or worse.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOnArg,
+    /// Accept the findings listed in this baseline file; only new ones count.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write all current findings to this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// Severities for `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    /// Errors only.
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Never.
+    Never,
 }
 
 /// Arguments of `natalign inspect`.

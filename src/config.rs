@@ -40,3 +40,30 @@ pub struct SplitConfig {
     /// directory.
     pub out_dir: Option<PathBuf>,
 }
+
+/// The severity from which `check` fails (exit code 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailOn {
+    /// Fail on errors only (the default).
+    #[default]
+    Error,
+    /// Fail on any finding.
+    Warning,
+    /// Never fail on findings.
+    Never,
+}
+
+/// Settings of `natalign check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckConfig {
+    /// One mixed document or memory (TMX), or an English and a French document.
+    pub inputs: Vec<PathBuf>,
+    /// Print JSON instead of the readable report.
+    pub json: bool,
+    /// The severity from which the run fails.
+    pub fail_on: FailOn,
+    /// Findings accepted earlier (`--write-baseline`).
+    pub baseline: Option<PathBuf>,
+    /// Write all current findings as a baseline here.
+    pub write_baseline: Option<PathBuf>,
+}

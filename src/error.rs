@@ -34,6 +34,10 @@ pub enum InputProblem {
     SameLanguage(String),
     /// An anchors file (`--anchors`) that cannot be used; the string says why.
     BadAnchors(String),
+    /// A TMX file that cannot be read; the string says where and why.
+    BadTmx(String),
+    /// A baseline file (`--baseline`) that cannot be read.
+    BadBaseline(String),
 }
 
 impl fmt::Display for InputProblem {
@@ -54,6 +58,8 @@ impl fmt::Display for InputProblem {
                 "only {lang} text found; a pair needs English and French (give a second file, or one file holding both)"
             ),
             InputProblem::BadAnchors(why) => write!(f, "bad anchors file: {why}"),
+            InputProblem::BadTmx(why) => write!(f, "invalid TMX: {why}"),
+            InputProblem::BadBaseline(why) => write!(f, "bad baseline file: {why}"),
             InputProblem::SameLanguage(lang) => {
                 write!(
                     f,

@@ -38,6 +38,7 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod check;
 pub mod command;
 pub mod config;
 pub mod damage;

@@ -8,11 +8,11 @@ use std::path::Path;
 use std::process::ExitCode as ProcessExit;
 
 use clap::Parser;
-use natalign::config::{AlignConfig, InspectConfig, SplitConfig};
+use natalign::config::{AlignConfig, CheckConfig, FailOn, InspectConfig, SplitConfig};
 use natalign::error::{Error, ExitCode};
 use natalign::export::Format;
 
-use cli::{AlignArgs, Cli, Command, FormatArg};
+use cli::{AlignArgs, CheckArgs, Cli, Command, FailOnArg, FormatArg};
 
 fn main() -> ProcessExit {
     let cli = Cli::parse();
@@ -22,6 +22,7 @@ fn main() -> ProcessExit {
             input: args.input,
             json: args.json,
         }),
+        Command::Check(args) => return check(args),
         Command::Split(args) => {
             let config = SplitConfig {
                 input: args.input,
@@ -36,13 +37,7 @@ fn main() -> ProcessExit {
     };
     match result {
         Ok(()) => ProcessExit::from(ExitCode::OK),
-        Err(err) => {
-            if is_broken_pipe(&err) {
-                return ProcessExit::from(ExitCode::OK);
-            }
-            eprintln!("natalign: {err}");
-            ProcessExit::from(err.kind().exit_code())
-        }
+        Err(err) => exit_with(err),
     }
 }
 
@@ -79,6 +74,47 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         let _ = writeln!(io::stderr(), "{summary}");
     }
     Ok(())
+}
+
+fn check(args: CheckArgs) -> ProcessExit {
+    let config = CheckConfig {
+        inputs: args.inputs,
+        json: args.json,
+        fail_on: match args.fail_on {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Never => FailOn::Never,
+        },
+        baseline: args.baseline,
+        write_baseline: args.write_baseline,
+    };
+    let result = natalign::command::check::run(&config).and_then(|report| {
+        natalign::io::write_output(None, &[], |w| {
+            if config.json {
+                serde_json::to_writer_pretty(&mut *w, &report)?;
+                writeln!(w)
+            } else {
+                natalign::command::check::write_report(&report, w)
+            }
+        })?;
+        Ok(report.failed)
+    });
+    match result {
+        Ok(failed) => ProcessExit::from(if failed {
+            ExitCode::FINDINGS
+        } else {
+            ExitCode::OK
+        }),
+        Err(err) => exit_with(err),
+    }
+}
+
+fn exit_with(err: Error) -> ProcessExit {
+    if is_broken_pipe(&err) {
+        return ProcessExit::from(ExitCode::OK);
+    }
+    eprintln!("natalign: {err}");
+    ProcessExit::from(err.kind().exit_code())
 }
 
 /// `SOURCE_DATE_EPOCH` when set (reproducible builds convention), else now.

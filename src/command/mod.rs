@@ -1,5 +1,6 @@
 //! One module per subcommand, each with a `run` taking its plain config.
 
 pub mod align;
+pub mod check;
 pub mod inspect;
 pub mod split;

@@ -22,6 +22,8 @@
 
 mod label;
 
+pub(crate) use label::roman;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

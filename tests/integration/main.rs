@@ -5,6 +5,7 @@ mod util;
 
 mod align;
 mod bad_input;
+mod check;
 mod cli;
 mod perturb;
 mod split;

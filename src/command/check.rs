@@ -1,0 +1,222 @@
+//! `natalign check`: consistency findings on an English and a French document
+//! (either order), a mixed document, or a translation memory (TMX).
+//!
+//! Findings already accepted in a baseline file are reported as accepted and
+//! never fail the run, so a team's CI fails only on new ones.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::align;
+use crate::check::{self, CheckUnit, Finding, Severity};
+use crate::config::{CheckConfig, FailOn};
+use crate::error::{Error, InputProblem, Result};
+use crate::import;
+use crate::io::{read_input, write_output};
+use crate::pipeline::{load, sides};
+
+/// The result of a check run.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    /// New findings (not in the baseline).
+    pub findings: Vec<Finding>,
+    /// Findings the baseline accepts.
+    pub accepted: Vec<Finding>,
+    /// Units checked.
+    pub units: usize,
+    /// Whether a new finding reaches the failing severity (exit code 1).
+    pub failed: bool,
+}
+
+/// A baseline file: the fingerprints of accepted findings.
+#[derive(Debug, Serialize, Deserialize)]
+struct Baseline {
+    natalign_baseline: u32,
+    findings: Vec<BaselineEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct BaselineEntry {
+    fingerprint: String,
+    rule: String,
+    document: String,
+    message: String,
+}
+
+/// Whether the bytes look like XML (a translation memory) rather than text.
+fn looks_like_tmx(path: &Path, bytes: &[u8]) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tmx"))
+    {
+        return true;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_string();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<?xml") || head.starts_with("<tmx")
+}
+
+/// The units of a memory file.
+fn memory_units(path: &Path, bytes: &[u8]) -> Result<Vec<CheckUnit>> {
+    let name = path.display().to_string();
+    let units = import::tmx::read(bytes)
+        .map_err(|e| Error::input(path, InputProblem::BadTmx(e.to_string())))?;
+    Ok(units
+        .iter()
+        .enumerate()
+        .map(|(k, u)| CheckUnit {
+            document: name.clone(),
+            unit: k + 1,
+            label: match &u.tuid {
+                Some(id) => format!("tuid {id}, line {}", u.line),
+                None => format!("line {}", u.line),
+            },
+            en: u.text("en").unwrap_or_default().to_string(),
+            fr: u.text("fr").unwrap_or_default().to_string(),
+            en_keys: Vec::new(),
+            fr_keys: Vec::new(),
+        })
+        .collect())
+}
+
+/// Run `check`.
+///
+/// # Errors
+/// Input errors (including a bad baseline or TMX), output errors.
+pub fn run(config: &CheckConfig) -> Result<CheckReport> {
+    let units = match config.inputs.as_slice() {
+        [one] => {
+            let bytes = read_input(one)?;
+            if looks_like_tmx(one, &bytes) {
+                memory_units(one, &bytes)?
+            } else {
+                let doc = load(&one.display().to_string(), &bytes)?;
+                let (en, fr) = sides(std::slice::from_ref(&doc))?;
+                check::units_of(&align(en, fr, &Default::default()))
+            }
+        }
+        paths => {
+            let docs = paths
+                .iter()
+                .map(|p| load(&p.display().to_string(), &read_input(p)?))
+                .collect::<Result<Vec<_>>>()?;
+            let (en, fr) = sides(&docs)?;
+            check::units_of(&align(en, fr, &Default::default()))
+        }
+    };
+    let all = check::check(&units);
+    let accepted_prints: BTreeSet<String> = match &config.baseline {
+        Some(path) => {
+            let bytes = read_input(path)?;
+            let baseline: Baseline = serde_json::from_slice(&bytes)
+                .map_err(|e| Error::input(path, InputProblem::BadBaseline(e.to_string())))?;
+            baseline
+                .findings
+                .into_iter()
+                .map(|f| f.fingerprint)
+                .collect()
+        }
+        None => BTreeSet::new(),
+    };
+    let (accepted, findings): (Vec<Finding>, Vec<Finding>) = all
+        .into_iter()
+        .partition(|f| accepted_prints.contains(&f.fingerprint));
+    if let Some(path) = &config.write_baseline {
+        let baseline = Baseline {
+            natalign_baseline: 1,
+            findings: findings
+                .iter()
+                .chain(&accepted)
+                .map(|f| BaselineEntry {
+                    fingerprint: f.fingerprint.clone(),
+                    rule: f.rule.as_str().to_string(),
+                    document: f.document.clone(),
+                    message: f.message.clone(),
+                })
+                .collect(),
+        };
+        write_output(Some(path), &config.inputs, |w| {
+            serde_json::to_writer_pretty(&mut *w, &baseline)?;
+            writeln!(w)
+        })?;
+    }
+    let failed = match config.fail_on {
+        FailOn::Never => false,
+        FailOn::Warning => !findings.is_empty(),
+        FailOn::Error => findings.iter().any(|f| f.severity == Severity::Error),
+    };
+    Ok(CheckReport {
+        findings,
+        accepted,
+        units: units.len(),
+        failed,
+    })
+}
+
+/// A window of `text` around its first `⟦…⟧` mark, at most about `width`
+/// characters, for the readable report.
+fn excerpt(text: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= width {
+        return text.to_string();
+    }
+    let at = chars.iter().position(|&c| c == '⟦').unwrap_or(0);
+    let start = at.saturating_sub(width / 3);
+    let end = (start + width).min(chars.len());
+    let mut out: String = chars[start..end].iter().collect();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Write the readable report, grouped by document and unit.
+///
+/// # Errors
+/// I/O errors of `w`.
+pub fn write_report(report: &CheckReport, w: &mut dyn Write) -> std::io::Result<()> {
+    let mut last: Option<(&str, usize)> = None;
+    for f in &report.findings {
+        if last.map(|(d, _)| d) != Some(f.document.as_str()) {
+            writeln!(w, "{}", f.document)?;
+        }
+        if last != Some((f.document.as_str(), f.unit)) {
+            writeln!(w, "  unit {} ({})", f.unit, f.label)?;
+        }
+        last = Some((f.document.as_str(), f.unit));
+        writeln!(
+            w,
+            "    {}[{}]: {}",
+            f.severity.as_str(),
+            f.rule.as_str(),
+            f.message
+        )?;
+        if !f.en.is_empty() {
+            writeln!(w, "      en: {}", excerpt(&f.en, 160))?;
+        }
+        if !f.fr.is_empty() {
+            writeln!(w, "      fr: {}", excerpt(&f.fr, 160))?;
+        }
+    }
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = report.findings.len() - errors;
+    write!(
+        w,
+        "natalign check: {} units, {errors} errors, {warnings} warnings",
+        report.units
+    )?;
+    if !report.accepted.is_empty() {
+        write!(w, " ({} accepted by the baseline)", report.accepted.len())?;
+    }
+    writeln!(w)
+}
