@@ -28,15 +28,19 @@
 //!   rest on the prior alone are applied only when the text shows other,
 //!   unambiguous damage.
 //! - Only the characters it produces are NFC-normalised; the rest of the text
-//!   is copied as is. Runs in time linear in the input.
+//!   is copied as is, in bulk. Runs in time linear in the input: one scan
+//!   for lead characters, context read only around the damaged sequences, and
+//!   at most one scan each for the vocabulary and the quotation marks, made
+//!   only if some sequence needs them. No per-character allocation.
 //! - Never panics; every `span` lies on char boundaries of the output and
 //!   `&repaired.text[span] == after`.
 
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// One change made to the text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -119,6 +123,8 @@ struct Tables {
     lossy: HashMap<Vec<u8>, Vec<char>>,
     /// Lead bytes that have a non-empty lossy family on their own.
     lone_leads: [bool; 256],
+    /// Lead bytes that open at least one key of `lossy`.
+    family_leads: [bool; 256],
 }
 
 fn tables() -> &'static Tables {
@@ -153,10 +159,15 @@ fn tables() -> &'static Tables {
                 lossy.entry(kept).or_default().push(c);
             }
         }
+        let mut family_leads = [false; 256];
+        for key in lossy.keys() {
+            family_leads[key[0] as usize] = true;
+        }
         Tables {
             dec,
             lossy,
             lone_leads,
+            family_leads,
         }
     })
 }
@@ -198,6 +209,10 @@ fn byte_of(c: char) -> Option<u8> {
     if cp < 0x100 {
         return Some(cp as u8);
     }
+    // The Windows-1252 characters of 0x80–0x9F above U+00FF: Œ (U+0152) to ™ (U+2122).
+    if !(0x152..=0x2122).contains(&cp) {
+        return None;
+    }
     let t = tables();
     (0x80..0xA0usize).find(|&b| t.dec[b] == c).map(|b| b as u8)
 }
@@ -216,11 +231,6 @@ fn is_cont_char(c: char) -> bool {
     matches!(byte_of(c), Some(0x80..=0xBF))
 }
 
-/// Latin-1 survivors of continuation bytes 0xA0–0xBF.
-fn is_survivor(c: char) -> bool {
-    ('\u{A0}'..='\u{BF}').contains(&c)
-}
-
 fn is_lone_marker(c: char) -> bool {
     let cp = c as u32;
     cp < 0x100 && tables().lone_leads[cp as usize]
@@ -236,13 +246,15 @@ fn is_lead_char(c: char) -> bool {
 /// (`Ã Ä Å È â`), or a lead-byte character followed by a character that
 /// stands for a continuation byte. Linear, allocation-free.
 pub fn needs_repair(text: &str) -> bool {
-    let mut it = text.chars().peekable();
-    while let Some(c) = it.next() {
+    // Every character concerned is U+0080–U+00FF, encoded `C2 xx` or `C3 xx`.
+    let bytes = text.as_bytes();
+    for p in memchr::memchr2_iter(0xC2, 0xC3, bytes) {
+        let c = char::from(((bytes[p] & 0x1F) << 6) | (bytes[p + 1] & 0x3F));
         let cp = c as u32;
         if (0x80..=0x9F).contains(&cp) || is_lone_marker(c) {
             return true;
         }
-        if is_lead_char(c) && it.peek().is_some_and(|&n| is_cont_char(n)) {
+        if is_lead_char(c) && text[p + 2..].chars().next().is_some_and(is_cont_char) {
             return true;
         }
     }
@@ -367,223 +379,709 @@ fn rule_for(c: char) -> RepairRule {
 
 // ---------------------------------------------------------------------------
 // The repair.
+//
+// The text is never copied into a per-character structure. One memchr scan
+// finds every lead character (all of them are U+00C2–U+00F4, encoded
+// `C3 xx`); each one is either reversed losslessly or, if it opens a damaged
+// sequence with a lossy family, becomes a site to decide. The context of a
+// site (neighbouring characters and words, after the lossless pass) is read
+// in place, in both directions, with `unit_at` / `unit_before`. Whole-text
+// facts (the vocabulary, the quotation style, open quotation marks) are
+// computed once, and only when some site asks for them.
 
-/// One character (or damaged sequence) of the input, after the lossless pass.
-#[derive(Clone)]
+/// One unit of the text after the lossless pass: a character of the input,
+/// or a sequence reversed by the lossless pass (`lossless`).
+#[derive(Clone, Copy)]
 struct Unit {
     /// The current character.
     c: char,
     /// Byte range in the input.
-    src: Range<usize>,
-    /// Set when `c` replaces `input[src]`.
-    rule: Option<RepairRule>,
+    start: usize,
+    end: usize,
+    /// Set when `c` replaces `input[start..end]` (lossless reversal).
+    lossless: bool,
 }
 
-/// A decision of the lossy pass.
-struct Decision {
-    at: usize,
-    len: usize,
-    c: char,
-    rule: RepairRule,
-    strong: bool,
-}
-
-/// Repairs mojibake in `text`. See the module documentation for guarantees.
-pub fn repair(text: &str) -> Repaired {
-    if !needs_repair(text) {
-        return Repaired {
-            text: text.to_string(),
-            repairs: Vec::new(),
-        };
+impl Unit {
+    /// A lone marker character left as it is by the lossless pass.
+    fn is_marker(&self) -> bool {
+        !self.lossless && is_lone_marker(self.c)
     }
-    let units = lossless_pass(text);
-    let lossless = units.iter().filter(|u| u.rule.is_some()).count();
-    let vocab = vocabulary(&units);
-    let decisions = lossy_decisions(&units, &vocab);
-    let strong = lossless + decisions.iter().filter(|d| d.strong).count();
-    let apply_weak = strong >= 2;
-    // Apply in one left-to-right pass (linear).
-    let mut merged = Vec::with_capacity(units.len());
-    let mut pending = decisions
-        .iter()
-        .filter(|d| d.strong || apply_weak)
-        .peekable();
-    let mut i = 0;
-    while i < units.len() {
-        match pending.peek() {
-            Some(d) if d.at == i => {
-                let end = units[i + d.len - 1].src.end;
-                merged.push(Unit {
-                    c: d.c,
-                    src: units[i].src.start..end,
-                    rule: Some(d.rule),
-                });
-                i += d.len;
-                pending.next();
-            }
-            _ => {
-                merged.push(units[i].clone());
-                i += 1;
-            }
-        }
-    }
-    let units = merged;
-    assemble(text, &units)
 }
 
-fn lossless_pass(text: &str) -> Vec<Unit> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut units = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if let Some((n, d)) = try_reverse(&chars[i..]) {
-            let end = chars.get(i + n).map_or(text.len(), |&(p, _)| p);
-            units.push(Unit {
-                c: d,
-                src: pos..end,
-                rule: Some(RepairRule::Mojibake),
-            });
-            i += n;
-        } else {
-            units.push(Unit {
-                c,
-                src: pos..pos + c.len_utf8(),
-                rule: None,
-            });
-            i += 1;
-        }
-    }
-    units
-}
-
-/// Tries to read a whole UTF-8 sequence from the characters at the start of
-/// `chars` (each standing for one byte); returns the number of characters
-/// used and the decoded character.
-fn try_reverse(chars: &[(usize, char)]) -> Option<(usize, char)> {
-    let lead = byte_of(chars[0].1)?;
+/// Tries to read a whole UTF-8 sequence from the characters at `pos` (each
+/// standing for one byte); returns the decoded character and the byte
+/// offset after the characters used.
+fn reverse_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let mut chars = text[pos..].chars();
+    let first = chars.next()?;
+    let lead = byte_of(first)?;
     let n = seq_len(lead);
-    if n == 0 || chars.len() < n {
+    if n == 0 {
         return None;
     }
     let mut buf = [0u8; 4];
     buf[0] = lead;
-    for k in 1..n {
-        let b = byte_of(chars[k].1)?;
+    let mut end = pos + first.len_utf8();
+    for slot in &mut buf[1..n] {
+        let c = chars.next()?;
+        let b = byte_of(c)?;
         if !(0x80..=0xBF).contains(&b) {
             return None;
         }
-        buf[k] = b;
+        *slot = b;
+        end += c.len_utf8();
     }
     let s = std::str::from_utf8(&buf[..n]).ok()?;
     let d = s.chars().next()?;
-    plausible_lossless(d).then_some((n, d))
+    plausible_lossless(d).then_some((d, end))
 }
 
-/// Lower-case words of the text after the lossless pass, split at anything
-/// that is not a letter.
-fn vocabulary(units: &[Unit]) -> HashSet<String> {
-    let mut vocab = HashSet::new();
-    let mut word = String::new();
-    for u in units {
-        if u.c.is_alphabetic() {
-            word.extend(u.c.to_lowercase());
-        } else if !word.is_empty() {
-            vocab.insert(std::mem::take(&mut word));
+/// The unit starting at byte `pos` (a unit boundary).
+fn unit_at(text: &str, pos: usize) -> Option<Unit> {
+    let c = text[pos..].chars().next()?;
+    if is_lead_char(c) {
+        if let Some((d, end)) = reverse_at(text, pos) {
+            return Some(Unit {
+                c: d,
+                start: pos,
+                end,
+                lossless: true,
+            });
         }
     }
-    if !word.is_empty() {
-        vocab.insert(word);
+    Some(Unit {
+        c,
+        start: pos,
+        end: pos + c.len_utf8(),
+        lossless: false,
+    })
+}
+
+/// The unit ending at byte `end` (a unit boundary).
+fn unit_before(text: &str, end: usize) -> Option<Unit> {
+    let c = text[..end].chars().next_back()?;
+    let start = end - c.len_utf8();
+    if is_cont_char(c) {
+        // Part of a reversed sequence? Its lead is at most three characters
+        // further back, with only continuation characters in between.
+        let mut p = start;
+        for _ in 0..3 {
+            let Some(l) = text[..p].chars().next_back() else {
+                break;
+            };
+            p -= l.len_utf8();
+            if is_lead_char(l) {
+                if let Some((d, e)) = reverse_at(text, p) {
+                    if e == end {
+                        return Some(Unit {
+                            c: d,
+                            start: p,
+                            end,
+                            lossless: true,
+                        });
+                    }
+                }
+                break;
+            }
+            if !is_cont_char(l) {
+                break;
+            }
+        }
     }
-    vocab
+    Some(Unit {
+        c,
+        start,
+        end,
+        lossless: false,
+    })
 }
 
-/// Context of a damaged sequence at `units[at..at + len]`.
-struct Ctx<'a> {
-    units: &'a [Unit],
+/// A place where the text changes or may change.
+struct Site {
+    /// Byte range in the input.
+    start: usize,
+    end: usize,
+    kind: SiteKind,
+}
+
+enum SiteKind {
+    /// Reversed by the lossless pass.
+    Lossless(char),
+    /// A damaged sequence (lead + surviving continuation characters) and
+    /// its candidates, to be decided from context.
+    Lossy(&'static [char]),
+}
+
+/// Every lead character of the text, in order: lossless reversals and
+/// damaged sequences with a lossy family.
+fn scan(text: &str) -> Vec<Site> {
+    let t = tables();
+    let bytes = text.as_bytes();
+    let mut sites = Vec::new();
+    // Lead characters are U+00C2–U+00F4: `C3 82` to `C3 B4`. A `C3` byte in
+    // valid UTF-8 always starts a character, and never one that a lossless
+    // reversal consumes as a continuation.
+    for p in memchr::memchr_iter(0xC3, bytes) {
+        let c = char::from(0xC0 | (bytes[p + 1] & 0x3F));
+        if !is_lead_char(c) {
+            continue;
+        }
+        if let Some((d, end)) = reverse_at(text, p) {
+            sites.push(Site {
+                start: p,
+                end,
+                kind: SiteKind::Lossless(d),
+            });
+            continue;
+        }
+        let lead = c as u32 as u8;
+        if !t.family_leads[lead as usize] {
+            continue;
+        }
+        // Surviving continuation characters: U+00A0–U+00BF (`C2 A0`–`C2 BF`).
+        let n = seq_len(lead);
+        let mut key = [lead, 0, 0, 0];
+        let mut avail = 0;
+        while avail + 1 < n {
+            let at = p + 2 + 2 * avail;
+            match (bytes.get(at), bytes.get(at + 1)) {
+                (Some(0xC2), Some(&b @ 0xA0..=0xBF)) => key[avail + 1] = b,
+                _ => break,
+            }
+            avail += 1;
+        }
+        // Longest key first.
+        for k in (0..=avail).rev() {
+            if let Some(cands) = t.lossy.get(&key[..=k]) {
+                sites.push(Site {
+                    start: p,
+                    end: p + 2 + 2 * k,
+                    kind: SiteKind::Lossy(cands),
+                });
+                break;
+            }
+        }
+    }
+    sites
+}
+
+/// Repairs mojibake in `text`. See the module documentation for guarantees.
+pub fn repair(text: &str) -> Repaired {
+    let doc = Doc::new(text);
+    // First round: decide every site, recording the vocabulary questions.
+    let mut decisions: Vec<Option<(char, bool)>> = Vec::with_capacity(doc.sites.len());
+    let mut asked = Vec::new();
+    for (i, site) in doc.sites.iter().enumerate() {
+        decisions.push(match site.kind {
+            SiteKind::Lossless(c) => Some((c, true)),
+            SiteKind::Lossy(cands) => {
+                doc.asked_vocab.set(false);
+                let d = doc.decide(i, cands);
+                if doc.asked_vocab.get() {
+                    asked.push(i);
+                }
+                d
+            }
+        });
+    }
+    // Second round, only where the vocabulary was asked.
+    if !asked.is_empty() {
+        doc.answer_vocab();
+        for i in asked {
+            if let SiteKind::Lossy(cands) = doc.sites[i].kind {
+                decisions[i] = doc.decide(i, cands);
+            }
+        }
+    }
+    let strong = decisions
+        .iter()
+        .filter(|d| d.is_some_and(|(_, s)| s))
+        .count();
+    let apply_weak = strong >= 2;
+    // Assemble in one left-to-right pass.
+    let mut out = String::with_capacity(text.len());
+    let mut repairs: Vec<Repair> = Vec::with_capacity(strong);
+    let mut copied = 0;
+    for (site, d) in doc.sites.iter().zip(decisions) {
+        let (c, rule) = match (&site.kind, d) {
+            (SiteKind::Lossless(_), Some((c, _))) => (c, RepairRule::Mojibake),
+            (SiteKind::Lossy(_), Some((c, strong))) if strong || apply_weak => (c, rule_for(c)),
+            _ => continue,
+        };
+        out.push_str(&text[copied..site.start]);
+        copied = site.end;
+        let after: String = if is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
+            c.to_string()
+        } else {
+            std::iter::once(c).nfc().collect()
+        };
+        let start = out.len();
+        out.push_str(&after);
+        let before = &text[site.start..site.end];
+        match repairs.last_mut() {
+            Some(last)
+                if rule == RepairRule::Mojibake && last.rule == rule && last.span.end == start =>
+            {
+                last.span.end = out.len();
+                last.before.push_str(before);
+                last.after.push_str(&after);
+            }
+            _ => repairs.push(Repair {
+                span: start..out.len(),
+                before: before.to_string(),
+                after,
+                rule,
+            }),
+        }
+    }
+    out.push_str(&text[copied..]);
+    Repaired { text: out, repairs }
+}
+
+/// A fast hash for the vocabulary (FxHash; collisions only cost time).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap = HashMap<String, bool, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The vocabulary questions asked by the sites, and their answers.
+///
+/// The decisions are taken twice. In the first round every question
+/// ("is this word a word of the text?") is recorded and answered "no". Then
+/// one scan of the text answers all the recorded words at once, and the
+/// sites that asked are decided again with the true answers. This is exact
+/// because a site asks the same questions whatever the answers (see
+/// `by_vocabulary` and `choose_lone_e2`); a word that was not recorded
+/// anyway is answered by a scan of its own.
+#[derive(Default)]
+struct VocabAnswers {
+    /// Every word asked so far, and whether the text has it (false until
+    /// `answered`).
+    words: WordMap,
+    answered: bool,
+}
+
+/// The text being repaired, its sites, and the whole-text facts some sites
+/// need, each computed at most once.
+struct Doc<'a> {
+    text: &'a str,
+    sites: Vec<Site>,
+    vocab: RefCell<VocabAnswers>,
+    /// Set when the vocabulary is asked; reset by the caller per site.
+    asked_vocab: Cell<bool>,
+    style: OnceCell<QuoteStyle>,
+    /// Per site: whether a lost opening quotation mark precedes it on its line.
+    open_double: OnceCell<Vec<bool>>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str) -> Self {
+        Doc {
+            text,
+            sites: scan(text),
+            vocab: RefCell::new(VocabAnswers::default()),
+            asked_vocab: Cell::new(false),
+            style: OnceCell::new(),
+            open_double: OnceCell::new(),
+        }
+    }
+
+    /// True when the lower-case word `w` is a word of the text after the
+    /// lossless pass (words split at anything that is not a letter). Before
+    /// [`Doc::answer_vocab`], records `w` and answers false.
+    fn in_vocab(&self, w: &str) -> bool {
+        self.asked_vocab.set(true);
+        let mut v = self.vocab.borrow_mut();
+        if let Some(&found) = v.words.get(w) {
+            return found;
+        }
+        let mut found = false;
+        if v.answered {
+            let mut one = WordMap::default();
+            one.insert(w.to_string(), false);
+            find_words(self.text, &mut one);
+            found = one.get(w).copied().unwrap_or(false);
+        }
+        v.words.insert(w.to_string(), found);
+        found
+    }
+
+    /// Finds which of the words asked so far occur in the text.
+    fn answer_vocab(&self) {
+        let mut v = self.vocab.borrow_mut();
+        find_words(self.text, &mut v.words);
+        v.answered = true;
+    }
+
+    fn quote_style(&self) -> QuoteStyle {
+        *self
+            .style
+            .get_or_init(|| quote_style(self.text, &self.sites))
+    }
+
+    fn open_double_before(&self, site: usize) -> bool {
+        self.open_double
+            .get_or_init(|| open_double(self.text, &self.sites))
+            .get(site)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The decision for the lossy site `i` (see [`choose`]).
+    fn decide(&self, i: usize, cands: &[char]) -> Option<(char, bool)> {
+        let site = &self.sites[i];
+        let ctx = Ctx {
+            doc: self,
+            site: i,
+            at: site.start,
+            end: site.end,
+            marker: self.text[site.start..].chars().next().unwrap_or('\0'),
+        };
+        choose(&ctx, cands)
+    }
+}
+
+/// `char::is_alphabetic`, with Latin-1 and general punctuation answered
+/// without a table search.
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x80..=0xBF => matches!(c, 'ª' | 'µ' | 'º'),
+        0xC0..=0xFF => !matches!(c, '×' | '÷'),
+        0x2000..=0x206F => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Appends the lower case of `c` (`char::to_lowercase`), Latin-1 without a
+/// table search.
+fn push_lower(buf: &mut String, c: char) {
+    match c {
+        'A'..='Z' | 'À'..='Þ' if c != '×' => {
+            buf.push(char::from_u32(c as u32 + 0x20).unwrap_or(c));
+        }
+        '\0'..='\u{FF}' => buf.push(c),
+        _ => buf.extend(c.to_lowercase()),
+    }
+}
+
+/// A cheap first test for word lookups: one bit per hash of (length, first
+/// byte, last byte) of the lower-case words of a set.
+struct WordFilter(Box<[u64; 1024]>);
+
+impl WordFilter {
+    fn slot(len: usize, first: u8, last: u8) -> usize {
+        let h = ((len.min(63) as u32) << 16) ^ (u32::from(first) << 8) ^ u32::from(last);
+        (h.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+    fn slot_of(lower: &[u8]) -> usize {
+        match (lower.first(), lower.last()) {
+            (Some(&f), Some(&l)) => Self::slot(lower.len(), f, l),
+            _ => 0,
+        }
+    }
+    fn new<'w>(words: impl Iterator<Item = &'w String>) -> Self {
+        let mut bits = Box::new([0u64; 1024]);
+        for w in words {
+            let s = Self::slot_of(w.as_bytes());
+            bits[s >> 6] |= 1 << (s & 63);
+        }
+        WordFilter(bits)
+    }
+    fn has(&self, s: usize) -> bool {
+        self.0[s >> 6] & (1 << (s & 63)) != 0
+    }
+    fn may_contain(&self, lower: &[u8]) -> bool {
+        self.has(Self::slot_of(lower))
+    }
+    /// For an ASCII word in any case: the test on its lower case.
+    fn may_contain_ascii(&self, word: &[u8]) -> bool {
+        match (word.first(), word.last()) {
+            (Some(&f), Some(&l)) => self.has(Self::slot(
+                word.len(),
+                f.to_ascii_lowercase(),
+                l.to_ascii_lowercase(),
+            )),
+            _ => self.has(0),
+        }
+    }
+}
+
+/// Bytes that may belong to a word: ASCII letters and every non-ASCII byte.
+fn wordish(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b >= 0x80
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Bit 7 of each byte of `w` (8 bytes, little-endian) set when the byte is
+/// [`wordish`].
+fn wordish_mask(w: u64) -> u64 {
+    let l = (w & !HIGH) | 0x2020_2020_2020_2020; // ASCII lower case, no bit 7
+    let ge_a = l.wrapping_add(0x1F1F_1F1F_1F1F_1F1F); // bit 7: l >= b'a'
+    let gt_z = l.wrapping_add(0x0505_0505_0505_0505); // bit 7: l > b'z'
+    ((ge_a & !gt_z) | w) & HIGH
+}
+
+fn load8(bytes: &[u8], i: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&bytes[i..i + 8]);
+    u64::from_le_bytes(a)
+}
+
+/// The first position from `i` whose byte is [`wordish`] (or the end).
+fn skip_nonword(bytes: &[u8], mut i: usize) -> usize {
+    while i + 8 <= bytes.len() {
+        let m = wordish_mask(load8(bytes, i));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !wordish(bytes[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// The first position from `i` whose byte is not [`wordish`] (or the end),
+/// and whether a non-ASCII byte was passed.
+fn skip_word(bytes: &[u8], mut i: usize) -> (usize, bool) {
+    let mut high = 0u64;
+    while i + 8 <= bytes.len() {
+        let w = load8(bytes, i);
+        let m = !wordish_mask(w) & HIGH;
+        if m != 0 {
+            let k = m.trailing_zeros() / 8;
+            let before = (1u64 << (8 * k)).wrapping_sub(1);
+            high |= w & before & HIGH;
+            return (i + k as usize, high != 0);
+        }
+        high |= w & HIGH;
+        i += 8;
+    }
+    let mut high = high != 0;
+    while i < bytes.len() && wordish(bytes[i]) {
+        high |= bytes[i] >= 0x80;
+        i += 1;
+    }
+    (i, high)
+}
+
+/// Marks the words of `words` that are words of the text after the
+/// lossless pass: runs of letters (`char::is_alphabetic`), lower-cased
+/// character by character. One scan; stops once every word is found.
+fn find_words(text: &str, words: &mut WordMap) {
+    let mut missing = words.values().filter(|&&f| !f).count();
+    if missing == 0 {
+        return;
+    }
+    let filter = WordFilter::new(words.keys());
+    let mut check = |w: &str| {
+        if let Some(f) = words.get_mut(w) {
+            if !*f {
+                *f = true;
+                missing -= 1;
+            }
+        }
+        missing == 0
+    };
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < n {
+        // A span of ASCII letters and non-ASCII characters. Its ends are
+        // word ends (ASCII non-letters), and no reversed sequence crosses
+        // them (those are non-ASCII only).
+        let start = skip_nonword(bytes, i);
+        let (end, high) = skip_word(bytes, start);
+        i = end;
+        if start == i {
+            break;
+        }
+        if !high {
+            if filter.may_contain_ascii(&bytes[start..i]) {
+                buf.clear();
+                buf.push_str(&text[start..i]);
+                buf.make_ascii_lowercase();
+                if check(&buf) {
+                    return;
+                }
+            }
+            continue;
+        }
+        // Mixed span: its words, unit by unit.
+        buf.clear();
+        let mut j = start;
+        while j < i {
+            if bytes[j] < 0x80 {
+                // An ASCII letter (the only ASCII bytes of the span).
+                buf.push(char::from(bytes[j].to_ascii_lowercase()));
+                j += 1;
+                continue;
+            }
+            let Some(u) = unit_at(text, j) else {
+                break;
+            };
+            if is_letter(u.c) {
+                push_lower(&mut buf, u.c);
+            } else if !buf.is_empty() {
+                if filter.may_contain(buf.as_bytes()) && check(&buf) {
+                    return;
+                }
+                buf.clear();
+            }
+            j = u.end;
+        }
+        if !buf.is_empty() && filter.may_contain(buf.as_bytes()) && check(&buf) {
+            return;
+        }
+    }
+}
+
+/// Context of a damaged sequence at `text[at..end]`.
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// Index of the site in `doc.sites`.
+    site: usize,
     at: usize,
-    len: usize,
+    end: usize,
+    /// The lead character of the sequence.
+    marker: char,
 }
 
-impl Ctx<'_> {
+impl Ctx<'_, '_> {
+    fn unit_before(&self, end: usize) -> Option<Unit> {
+        unit_before(self.doc.text, end)
+    }
+    fn unit_at(&self, pos: usize) -> Option<Unit> {
+        unit_at(self.doc.text, pos)
+    }
+    fn prev_unit(&self) -> Option<Unit> {
+        self.unit_before(self.at)
+    }
     fn prev(&self) -> Option<char> {
-        self.at.checked_sub(1).map(|i| self.units[i].c)
+        self.prev_unit().map(|u| u.c)
     }
     fn next(&self) -> Option<char> {
-        self.units.get(self.at + self.len).map(|u| u.c)
-    }
-    fn is_marker(&self, i: usize) -> bool {
-        self.units[i].rule.is_none() && is_lone_marker(self.units[i].c)
+        self.unit_at(self.end).map(|u| u.c)
     }
     /// Letters directly left of the sequence (stops at other damage).
     fn left_word(&self) -> String {
-        let mut i = self.at;
-        while i > 0 && self.units[i - 1].c.is_alphabetic() && !self.is_marker(i - 1) {
-            i -= 1;
+        let mut rev = Vec::new();
+        let mut p = self.at;
+        while let Some(u) = self.unit_before(p) {
+            if !u.c.is_alphabetic() || u.is_marker() {
+                break;
+            }
+            rev.push(u.c);
+            p = u.start;
         }
-        self.units[i..self.at].iter().map(|u| u.c).collect()
+        rev.iter().rev().collect()
+    }
+    /// Letters directly right of the sequence (stops at other damage), and
+    /// the character after them.
+    fn right_word_and_after(&self) -> (String, Option<char>) {
+        let mut word = String::new();
+        let mut p = self.end;
+        while let Some(u) = self.unit_at(p) {
+            if !u.c.is_alphabetic() || u.is_marker() {
+                return (word, Some(u.c));
+            }
+            word.push(u.c);
+            p = u.end;
+        }
+        (word, None)
     }
     /// Letters directly right of the sequence (stops at other damage).
     fn right_word(&self) -> String {
-        let start = self.at + self.len;
-        let mut i = start;
-        while i < self.units.len() && self.units[i].c.is_alphabetic() && !self.is_marker(i) {
-            i += 1;
-        }
-        self.units[start..i].iter().map(|u| u.c).collect()
-    }
-    /// The character after the right word.
-    fn after_right_word(&self) -> Option<char> {
-        let start = self.at + self.len;
-        let mut i = start;
-        while i < self.units.len() && self.units[i].c.is_alphabetic() && !self.is_marker(i) {
-            i += 1;
-        }
-        self.units.get(i).map(|u| u.c)
+        self.right_word_and_after().0
     }
     /// True when a lost quotation mark (lone `â` at a word start) precedes
     /// the sequence on the same line, with no word-final lone `â` between.
     fn open_double_before(&self) -> bool {
-        let mut i = self.at;
-        while i > 0 {
-            i -= 1;
-            let u = &self.units[i];
-            if u.c == '\n' {
-                return false;
-            }
-            if u.rule.is_none() && u.c == 'â' {
-                let p = i.checked_sub(1).map(|j| self.units[j].c);
-                let n = self.units.get(i + 1).map(|u| u.c);
-                let opening = p.is_none_or(|c| c.is_whitespace() || "([«".contains(c))
-                    && n.is_some_and(char::is_alphanumeric);
-                let closing =
-                    p.is_some_and(char::is_alphanumeric) && !n.is_some_and(char::is_alphanumeric);
-                if opening {
-                    return true;
-                }
-                if closing {
-                    return false;
-                }
-            }
-        }
-        false
+        self.doc.open_double_before(self.site)
     }
 
     /// True at the start of the text, of a line or of a sentence.
     fn sentence_start(&self) -> bool {
-        let mut i = self.at;
-        while i > 0 {
-            let c = self.units[i - 1].c;
+        let mut p = self.at;
+        while let Some(u) = self.unit_before(p) {
+            let c = u.c;
             if c == '\n' {
                 return true;
             }
             if !c.is_whitespace() && !matches!(c, '«' | '"' | '(' | '‘' | '“') {
                 return matches!(c, '.' | '!' | '?' | ':' | '…');
             }
-            i -= 1;
+            p = u.start;
         }
         true
     }
+}
+
+/// For every site: is it preceded on its line by a lone `â` that opens a
+/// quotation (at a word start), with no lone `â` closing one (at a word end)
+/// in between? One pass over the sites; newlines are searched only in the
+/// gaps between consecutive sites, so the whole is linear.
+fn open_double(text: &str, sites: &[Site]) -> Vec<bool> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(sites.len());
+    let mut open = false;
+    let mut prev = 0;
+    for site in sites {
+        if memchr::memchr(b'\n', &bytes[prev..site.start]).is_some() {
+            open = false;
+        }
+        out.push(open);
+        prev = site.start;
+        // Every lone `â` left by the lossless pass is a lossy site.
+        if matches!(site.kind, SiteKind::Lossy(_)) && text[site.start..].starts_with('â') {
+            let p = unit_before(text, site.start).map(|u| u.c);
+            let n = unit_at(text, site.start + 'â'.len_utf8()).map(|u| u.c);
+            let opening = p.is_none_or(|c| c.is_whitespace() || "([«".contains(c))
+                && n.is_some_and(char::is_alphanumeric);
+            let closing =
+                p.is_some_and(char::is_alphanumeric) && !n.is_some_and(char::is_alphanumeric);
+            if opening {
+                open = true;
+            } else if closing {
+                open = false;
+            }
+        }
+    }
+    out
 }
 
 fn lower(s: &str) -> String {
@@ -591,97 +1089,44 @@ fn lower(s: &str) -> String {
 }
 
 fn expand_ligatures(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FB00}' => "ff".to_string(),
-            '\u{FB01}' => "fi".to_string(),
-            '\u{FB02}' => "fl".to_string(),
-            '\u{FB03}' => "ffi".to_string(),
-            '\u{FB04}' => "ffl".to_string(),
-            '\u{FB05}' | '\u{FB06}' => "st".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_expanded(&mut out, c);
+    }
+    out
+}
+
+/// Appends `c`, a Latin ligature spelled out.
+fn push_expanded(out: &mut String, c: char) {
+    match c {
+        '\u{FB00}' => out.push_str("ff"),
+        '\u{FB01}' => out.push_str("fi"),
+        '\u{FB02}' => out.push_str("fl"),
+        '\u{FB03}' => out.push_str("ffi"),
+        '\u{FB04}' => out.push_str("ffl"),
+        '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+        c => out.push(c),
+    }
 }
 
 fn is_vowelish(c: char) -> bool {
-    let base = lower(&c.to_string());
-    base.chars()
+    c.to_lowercase()
         .next()
         .is_some_and(|l| "aeiouyhàâäéèêëîïôöùûüÿœæ".contains(l))
         || matches!(c, 'Ã' | 'Å')
 }
 
-fn lossy_decisions(units: &[Unit], vocab: &HashSet<String>) -> Vec<Decision> {
-    let t = tables();
-    let style = quote_style(units);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < units.len() {
-        let u = &units[i];
-        if u.rule.is_some() || !is_lead_char(u.c) {
-            i += 1;
-            continue;
-        }
-        let lead = u.c as u32 as u8;
-        let n = seq_len(lead);
-        // Longest key first: lead + surviving continuation characters.
-        let mut found = None;
-        for k in (0..n).rev() {
-            if i + k >= units.len() {
-                continue;
-            }
-            let survivors = &units[i + 1..(i + 1 + k).min(units.len())];
-            if survivors.len() != k
-                || survivors
-                    .iter()
-                    .any(|s| s.rule.is_some() || !is_survivor(s.c))
-            {
-                continue;
-            }
-            let mut key = vec![lead];
-            key.extend(survivors.iter().map(|s| s.c as u32 as u8));
-            if let Some(cands) = t.lossy.get(&key) {
-                found = Some((k + 1, cands));
-                break;
-            }
-        }
-        let Some((len, cands)) = found else {
-            i += 1;
-            continue;
-        };
-        let ctx = Ctx { units, at: i, len };
-        if let Some((c, strong)) = choose(&ctx, cands, vocab, style) {
-            out.push(Decision {
-                at: i,
-                len,
-                c,
-                rule: rule_for(c),
-                strong,
-            });
-            i += len;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// Chooses the replacement for a damaged sequence; `None` keeps it.
-fn choose(
-    ctx: &Ctx,
-    cands: &[char],
-    vocab: &HashSet<String>,
-    style: QuoteStyle,
-) -> Option<(char, bool)> {
+/// Chooses the replacement for a damaged sequence; `None` keeps it. The
+/// flag tells a strong decision from one resting on the prior alone.
+fn choose(ctx: &Ctx, cands: &[char]) -> Option<(char, bool)> {
     if cands.contains(&'\u{2019}') {
-        return choose_lone_e2(ctx, vocab, style);
+        return choose_lone_e2(ctx);
     }
-    if ctx.len == 1 {
-        return choose_letter(ctx, cands, vocab);
+    if ctx.end - ctx.at == ctx.marker.len_utf8() {
+        return choose_letter(ctx, cands);
     }
     if cands.iter().any(|c| ('\u{FB00}'..='\u{FB06}').contains(c)) {
-        if let Some(c) = by_vocabulary(ctx, cands, vocab) {
+        if let Some(c) = by_vocabulary(ctx, cands) {
             return Some((c, true));
         }
     }
@@ -704,22 +1149,30 @@ fn best_by_prior(cands: &[char]) -> Option<char> {
 
 /// Candidate chosen because the word it makes occurs in the text or in the
 /// built-in list.
-fn by_vocabulary(ctx: &Ctx, cands: &[char], vocab: &HashSet<String>) -> Option<char> {
+fn by_vocabulary(ctx: &Ctx, cands: &[char]) -> Option<char> {
     let wl = ctx.left_word();
     let wr = ctx.right_word();
     if wl.is_empty() && wr.is_empty() {
         return None;
     }
-    let marker = ctx.units[ctx.at].c;
     let mut best: Option<(i32, char)> = None;
     let mut tie = false;
+    // The lower-case word with ligatures expanded, built per candidate.
+    let left = expand_ligatures(&lower(&wl));
+    let right = expand_ligatures(&lower(&wr));
+    let mut word = String::new();
     for &c in cands {
-        if c == marker {
+        if c == ctx.marker {
             continue;
         }
-        let word = expand_ligatures(&lower(&format!("{wl}{c}{wr}")));
+        word.clear();
+        word.push_str(&left);
+        for l in c.to_lowercase() {
+            push_expanded(&mut word, l);
+        }
+        word.push_str(&right);
         let mut score = 0;
-        if vocab.contains(&word) {
+        if ctx.doc.in_vocab(&word) {
             score += 100;
         }
         if builtin_words().contains(word.as_str()) {
@@ -756,16 +1209,16 @@ fn case_fit(c: char, wl: &str, wr: &str) -> i32 {
 }
 
 /// Lone lead byte of a two-byte character (`Ã`, `Å`, `Ä`, `È`).
-fn choose_letter(ctx: &Ctx, cands: &[char], vocab: &HashSet<String>) -> Option<(char, bool)> {
-    if let Some(c) = by_vocabulary(ctx, cands, vocab) {
+fn choose_letter(ctx: &Ctx, cands: &[char]) -> Option<(char, bool)> {
+    if let Some(c) = by_vocabulary(ctx, cands) {
         return Some((c, true));
     }
-    let marker = ctx.units[ctx.at].c;
     let wl = ctx.left_word();
     let wr = ctx.right_word();
-    let prev_ok =
-        ctx.at == 0 || !ctx.units[ctx.at - 1].c.is_alphanumeric() || ctx.is_marker(ctx.at - 1);
-    match marker {
+    let prev_ok = ctx
+        .prev_unit()
+        .is_none_or(|u| !u.c.is_alphanumeric() || u.is_marker());
+    match ctx.marker {
         'Ã' if wl.is_empty() && wr.is_empty() && prev_ok && ctx.next() == Some(' ') => {
             // A standalone word: `À` at a sentence start; mid-sentence only
             // `à` (whose U+00A0 was later folded to a space) is possible.
@@ -793,7 +1246,7 @@ fn choose_letter(ctx: &Ctx, cands: &[char], vocab: &HashSet<String>) -> Option<(
 
 /// Lone `â`: the family of U+2000–U+201F (apostrophes, quotes, dashes,
 /// spaces) and friends — or a real `â`.
-fn choose_lone_e2(ctx: &Ctx, vocab: &HashSet<String>, style: QuoteStyle) -> Option<(char, bool)> {
+fn choose_lone_e2(ctx: &Ctx) -> Option<(char, bool)> {
     let prev = ctx.prev();
     let next = ctx.next();
     let p_letter = prev.is_some_and(char::is_alphabetic);
@@ -802,8 +1255,8 @@ fn choose_lone_e2(ctx: &Ctx, vocab: &HashSet<String>, style: QuoteStyle) -> Opti
     let n_space = next.is_none_or(char::is_whitespace);
     if p_letter && n_letter {
         let wl = lower(&ctx.left_word());
-        let wr = lower(&ctx.right_word());
-        let after = ctx.after_right_word();
+        let (wr, after) = ctx.right_word_and_after();
+        let wr = lower(&wr);
         let after_ok = after.is_none_or(|c| !c.is_alphanumeric());
         if ELISIONS.contains(&wl.as_str()) && next.is_some_and(is_vowelish) {
             return Some(('\u{2019}', true));
@@ -819,9 +1272,13 @@ fn choose_lone_e2(ctx: &Ctx, vocab: &HashSet<String>, style: QuoteStyle) -> Opti
             return Some(('‐', true));
         }
         // Both halves are words of the text: a compound (`bien‐être`).
-        let known =
-            |w: &str| w.chars().count() >= 2 && (vocab.contains(w) || builtin_words().contains(w));
-        if known(&wl) && known(&wr) {
+        let known = |w: &str| {
+            w.chars().count() >= 2 && (builtin_words().contains(w) || ctx.doc.in_vocab(w))
+        };
+        // Both are evaluated: the questions asked must not depend on the
+        // answers (see `VocabAnswers`).
+        let (known_l, known_r) = (known(&wl), known(&wr));
+        if known_l && known_r {
             return Some(('‐', true));
         }
         // A real `â` is followed by a consonant (or `i`, as in `bâiller`).
@@ -844,7 +1301,7 @@ fn choose_lone_e2(ctx: &Ctx, vocab: &HashSet<String>, style: QuoteStyle) -> Opti
         && !next.is_some_and(char::is_alphanumeric)
     {
         // Closes a double quotation mark opened earlier on the same line.
-        if style == QuoteStyle::Double && ctx.open_double_before() {
+        if ctx.doc.quote_style() == QuoteStyle::Double && ctx.open_double_before() {
             return Some(('”', true));
         }
         return Some(('\u{2019}', true));
@@ -856,7 +1313,7 @@ fn choose_lone_e2(ctx: &Ctx, vocab: &HashSet<String>, style: QuoteStyle) -> Opti
         if A_CIRC_INITIAL.contains(&word.as_str()) {
             return None;
         }
-        let open = if style == QuoteStyle::Double {
+        let open = if ctx.doc.quote_style() == QuoteStyle::Double {
             '“'
         } else {
             '‘'
@@ -876,12 +1333,26 @@ enum QuoteStyle {
     Double,
 }
 
-fn quote_style(units: &[Unit]) -> QuoteStyle {
+/// Counts `‘` and `“ ”` in the text after the lossless pass: those of the
+/// input not consumed by a reversal, plus those the reversals produce.
+fn quote_style(text: &str, sites: &[Site]) -> QuoteStyle {
     let (mut single, mut double) = (0usize, 0usize);
-    for u in units {
-        match u.c {
-            '‘' => single += 1,
-            '“' | '”' => double += 1,
+    for site in sites {
+        match site.kind {
+            SiteKind::Lossless('‘') => single += 1,
+            SiteKind::Lossless('“' | '”') => double += 1,
+            _ => {}
+        }
+    }
+    let bytes = text.as_bytes();
+    let consumed = |p: usize| {
+        let i = sites.partition_point(|s| s.start <= p);
+        i > 0 && matches!(sites[i - 1].kind, SiteKind::Lossless(_)) && sites[i - 1].end > p
+    };
+    for p in memchr::memmem::find_iter(bytes, &[0xE2, 0x80]) {
+        match bytes.get(p + 2) {
+            Some(0x98) if !consumed(p) => single += 1,
+            Some(0x9C | 0x9D) if !consumed(p) => double += 1,
             _ => {}
         }
     }
@@ -892,53 +1363,72 @@ fn quote_style(units: &[Unit]) -> QuoteStyle {
     }
 }
 
-fn assemble(text: &str, units: &[Unit]) -> Repaired {
-    let mut out = String::with_capacity(text.len());
-    let mut repairs: Vec<Repair> = Vec::new();
-    let mut clean_start: Option<usize> = None;
-    for u in units {
-        match u.rule {
-            None => {
-                clean_start.get_or_insert(u.src.start);
-            }
-            Some(rule) => {
-                if let Some(s) = clean_start.take() {
-                    out.push_str(&text[s..u.src.start]);
-                }
-                let after: String = std::iter::once(u.c).nfc().collect();
-                let start = out.len();
-                out.push_str(&after);
-                let before = &text[u.src.clone()];
-                match repairs.last_mut() {
-                    Some(last)
-                        if rule == RepairRule::Mojibake
-                            && last.rule == rule
-                            && last.span.end == start =>
-                    {
-                        last.span.end = out.len();
-                        last.before.push_str(before);
-                        last.after.push_str(&after);
-                    }
-                    _ => repairs.push(Repair {
-                        span: start..out.len(),
-                        before: before.to_string(),
-                        after,
-                        rule,
-                    }),
-                }
-            }
-        }
-    }
-    if let Some(s) = clean_start {
-        out.push_str(&text[s..]);
-    }
-    Repaired { text: out, repairs }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::damage::{DamageKind, cp1252_mojibake, drop_c1_bytes, latin1_strip_c1};
+
+    #[test]
+    fn word_spans_match_bytewise() {
+        let mut all: Vec<u8> = (0..=255u8).collect();
+        all.extend(b"ab\xC3\xA9 Z@[`{ zA\x80 \xFF\x7F");
+        for i in 0..all.len() {
+            let want = (i..all.len())
+                .find(|&j| wordish(all[j]))
+                .unwrap_or(all.len());
+            assert_eq!(skip_nonword(&all, i), want, "{i}");
+            let end = (i..all.len())
+                .find(|&j| !wordish(all[j]))
+                .unwrap_or(all.len());
+            let high = all[i..end].iter().any(|&b| b >= 0x80);
+            assert_eq!(skip_word(&all, i), (end, high), "{i}");
+        }
+    }
+
+    #[test]
+    fn latin1_fast_paths_match_std() {
+        for c in (0..0x2100).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            let mut buf = String::new();
+            push_lower(&mut buf, c);
+            assert_eq!(buf, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+        // `byte_of` searches the Windows-1252 table only in U+0152–U+2122.
+        let t = tables();
+        for b in 0x80..0xA0 {
+            let c = t.dec[b];
+            assert!((c as u32) < 0x100 || (0x152..=0x2122).contains(&(c as u32)));
+            assert_eq!(byte_of(c), Some(b as u8));
+        }
+    }
+
+    /// FNV-1a 64 of the repaired text and of the repair list, and the
+    /// number of repairs.
+    fn fingerprint(r: &Repaired) -> (u64, u64, usize) {
+        fn fnv(bytes: &[u8]) -> u64 {
+            bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+        }
+        let list: String = r
+            .repairs
+            .iter()
+            .map(|x| {
+                format!(
+                    "{:?}|{}|{}|{}\n",
+                    x.span,
+                    x.before,
+                    x.after,
+                    x.rule.as_str()
+                )
+            })
+            .collect();
+        (
+            fnv(r.text.as_bytes()),
+            fnv(list.as_bytes()),
+            r.repairs.len(),
+        )
+    }
 
     const SEED_001: &str = include_str!("../samples/001_8e0e90c685f40201.txt");
 
@@ -1279,6 +1769,44 @@ mod tests {
         assert_eq!(r.repairs[1].span, 3..7);
         assert_eq!(r.repairs[1].before, "Ã©Ã¨");
         assert_eq!(r.repairs[1].after, "éè");
+    }
+
+    #[test]
+    fn same_results_as_before_the_rewrite() {
+        // Fingerprints of the output of the implementation before the
+        // rewrite (commit b7dcaba, one `Unit` per character), which the
+        // current one was checked against character by character: the whole
+        // corpus in one text, damaged, then clean + damaged.
+        let all: String = CLEAN
+            .iter()
+            .chain(CORPUS)
+            .map(|(_, t)| *t)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let want = [
+            (
+                DamageKind::Cp1252,
+                (0x65a8d6ef483ce331, 0xaefead7fc1449f0e, 2123),
+                (0x0a5fae715880adcd, 0x2d78668d24c05176, 2123),
+            ),
+            (
+                DamageKind::Latin1StripC1,
+                (0x122cf16ac6afc4d1, 0xee943476fb1a88fb, 2185),
+                (0xa1fd74803b7e552d, 0xefec2c9a4b725577, 2185),
+            ),
+            (
+                DamageKind::DropC1Bytes,
+                (0x122cf16ac6afc4d1, 0x83be0eff4946b4f2, 629),
+                (0xa1fd74803b7e552d, 0x1803fde7eb76c8bc, 629),
+            ),
+        ];
+        for (kind, damaged, mixed) in want {
+            let r = repair(&kind.apply(&all));
+            check_spans(&r);
+            assert_eq!(fingerprint(&r), damaged, "{}", kind.as_str());
+            let r = repair(&format!("{all}\n{}", kind.apply(&all)));
+            assert_eq!(fingerprint(&r), mixed, "{} mixed", kind.as_str());
+        }
     }
 
     #[test]
