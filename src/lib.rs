@@ -51,3 +51,4 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod repair;
 pub mod segment;
+pub mod sentence;
