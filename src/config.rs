@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::export::Format;
+use crate::export::{Format, Unit};
 
 /// Settings of `natalign align`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,9 @@ pub struct AlignConfig {
     pub format: Format,
     /// Creation time for the output, seconds since the Unix epoch (UTC).
     pub creation_time: u64,
+    /// What one output unit holds: aligned paragraphs, or aligned sentences
+    /// inside them.
+    pub unit: Unit,
 }
 
 /// Settings of `natalign inspect`.

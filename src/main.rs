@@ -10,9 +10,9 @@ use std::process::ExitCode as ProcessExit;
 use clap::Parser;
 use natalign::config::{AlignConfig, InspectConfig, SplitConfig};
 use natalign::error::{Error, ExitCode};
-use natalign::export::Format;
+use natalign::export::{Format, Unit};
 
-use cli::{AlignArgs, Cli, Command, FormatArg};
+use cli::{AlignArgs, Cli, Command, FormatArg, UnitArg};
 
 fn main() -> ProcessExit {
     let cli = Cli::parse();
@@ -71,6 +71,10 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         output: args.output,
         format,
         creation_time: creation_time()?,
+        unit: match args.unit {
+            UnitArg::Paragraph => Unit::Paragraph,
+            UnitArg::Sentence => Unit::Sentence,
+        },
     };
     let summary = natalign::command::align::run(&config)?;
     if !args.quiet {

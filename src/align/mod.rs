@@ -23,6 +23,7 @@
 
 pub mod cues;
 pub mod dp;
+pub mod sentence;
 
 use std::collections::HashMap;
 
