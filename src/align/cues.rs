@@ -1,6 +1,6 @@
 //! Content cues that say two texts are translations of each other, whatever
 //! their numbering: the numbers they contain, the entities of the EN↔FR
-//! [`lexicon`](crate::lexicon) they name (NATO/OTAN, Estonia/Estonie), and
+//! [`lexicon`] they name (NATO/OTAN, Estonia/Estonie), and
 //! cognates (words sharing their first five letters once accents are folded:
 //! `cyberespace`/`cyberspace`, `Déclaration`/`Declaration`).
 

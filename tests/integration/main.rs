@@ -6,4 +6,5 @@ mod util;
 mod align;
 mod bad_input;
 mod cli;
+mod sentence;
 mod split;
