@@ -50,6 +50,10 @@ pub struct AlignArgs {
     /// Data format. Default: from the output's extension (.tmx, .csv), else CSV.
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
+    /// What one output unit holds: aligned paragraphs, or the aligned sentences
+    /// inside each paragraph pair (adds `en_sentence`, `fr_sentence` to CSV).
+    #[arg(long, value_enum, default_value = "paragraph")]
+    pub unit: UnitArg,
     /// Print nothing on standard error unless there is an error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -134,4 +138,13 @@ pub enum FormatArg {
     Tmx,
     /// CSV, one row per unit (one-sided units included).
     Csv,
+}
+
+/// Output units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnitArg {
+    /// Aligned paragraphs.
+    Paragraph,
+    /// Aligned sentences inside each aligned paragraph pair.
+    Sentence,
 }

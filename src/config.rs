@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::export::Format;
+use crate::export::{Format, Unit};
 
 /// Settings of `natalign align`.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +20,9 @@ pub struct AlignConfig {
     pub anchors: Option<PathBuf>,
     /// Two-sided units scoring below this are left out (and counted).
     pub min_score: Option<f64>,
+    /// What one output unit holds: aligned paragraphs, or aligned sentences
+    /// inside them.
+    pub unit: Unit,
 }
 
 /// Settings of `natalign inspect`.

@@ -31,6 +31,8 @@
 //! 3. [`langid`]: each paragraph English or French, smoothed over the document.
 //! 4. [`align`]: paragraphs → [`align::AlignedUnit`]s, numbered paragraphs as
 //!    anchors, a banded Gale–Church dynamic program between them.
+//!    With `--unit sentence`, [`align::sentence`] splits each paragraph unit
+//!    into [`sentence`]s and aligns them with the same dynamic program.
 //! 5. [`export`]: units → TMX 1.4b or CSV on any [`std::io::Write`].
 //!
 //! [`pipeline`] chains the stages on values; [`command`] holds one `run` per
@@ -53,3 +55,4 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod repair;
 pub mod segment;
+pub mod sentence;

@@ -10,9 +10,9 @@ use std::process::ExitCode as ProcessExit;
 use clap::Parser;
 use natalign::config::{AlignConfig, CheckConfig, FailOn, InspectConfig, SplitConfig};
 use natalign::error::{Error, ExitCode};
-use natalign::export::Format;
+use natalign::export::{Format, Unit};
 
-use cli::{AlignArgs, CheckArgs, Cli, Command, FailOnArg, FormatArg};
+use cli::{AlignArgs, CheckArgs, Cli, Command, FailOnArg, FormatArg, UnitArg};
 
 fn main() -> ProcessExit {
     let cli = Cli::parse();
@@ -68,6 +68,10 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         creation_time: creation_time()?,
         anchors: args.anchors,
         min_score: args.min_score,
+        unit: match args.unit {
+            UnitArg::Paragraph => Unit::Paragraph,
+            UnitArg::Sentence => Unit::Sentence,
+        },
     };
     let summary = natalign::command::align::run(&config)?;
     if !args.quiet {

@@ -24,6 +24,7 @@
 pub mod cues;
 pub mod dp;
 pub mod forced;
+pub mod sentence;
 
 use std::collections::HashMap;
 

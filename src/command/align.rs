@@ -1,10 +1,11 @@
 //! `natalign align`: one mixed document, or an English and a French document,
 //! into aligned units in a data format.
 
+use crate::align::sentence::align_sentences;
 use crate::align::{AlignOptions, align, check_forced, forced};
 use crate::config::AlignConfig;
 use crate::error::{Error, InputProblem, Result};
-use crate::export::{self, ExportOptions};
+use crate::export::{self, ExportOptions, Unit};
 use crate::io::{read_input, write_output};
 use crate::pipeline::{Summary, load, sides};
 
@@ -40,9 +41,15 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
     let options = ExportOptions {
         creation_time: config.creation_time,
     };
-    let stats = write_output(config.output.as_deref(), &config.inputs, |w| {
-        export::write(config.format, &alignment, &options, w)
-    })?;
+    let sentences = (config.unit == Unit::Sentence).then(|| align_sentences(&alignment));
+    let stats = write_output(
+        config.output.as_deref(),
+        &config.inputs,
+        |w| match &sentences {
+            None => export::write(config.format, &alignment, &options, w),
+            Some(s) => export::write_sentences(config.format, &alignment, s, &options, w),
+        },
+    )?;
     summary.written = stats.written;
     summary.skipped_one_sided = stats.skipped_one_sided;
     Ok(summary)

@@ -1,8 +1,10 @@
 //! Stage 7: aligned units → files.
 //!
-//! Input: an [`Alignment`]. Output: bytes on any [`std::io::Write`], in one of the
-//! [`Format`]s. Every exporter works from the same [`Row`]s, so they agree on
-//! numbers, indices, texts and scores. Guarantees: output is valid for its
+//! Input: an [`Alignment`] (and, for sentence units, its [`SentenceAlignment`]).
+//! Output: bytes on any [`std::io::Write`], in one of the [`Format`]s. Every
+//! exporter works from the same [`Row`]s, so they agree on numbers, indices,
+//! texts and scores; the [`Unit`] tells them whether rows are paragraphs or
+//! sentences. Guarantees: output is valid for its
 //! format (TMX validates against the TMX 1.4b DTD; CSV is RFC 4180), and with the
 //! same [`ExportOptions`] the same alignment gives the same bytes.
 //!
@@ -14,6 +16,7 @@ pub mod tmx;
 use std::io;
 use std::path::Path;
 
+use crate::align::sentence::SentenceAlignment;
 use crate::align::{AlignedUnit, Alignment};
 use crate::document::Lang;
 
@@ -55,6 +58,26 @@ impl Format {
     }
 }
 
+/// What one output unit (row, `<tu>`) holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Unit {
+    /// Aligned paragraphs (one or two per side).
+    #[default]
+    Paragraph,
+    /// Aligned sentences inside the aligned paragraphs.
+    Sentence,
+}
+
+impl Unit {
+    /// The unit's name, as given to `--unit` and written as the TMX `segtype`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Paragraph => "paragraph",
+            Unit::Sentence => "sentence",
+        }
+    }
+}
+
 /// Settings shared by the exporters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {
@@ -82,14 +105,45 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<ExportStats> {
-    let rows = rows(alignment);
+    write_rows(format, &rows(alignment), Unit::Paragraph, options, out)
+}
+
+/// Write the sentence units of `sentences` (aligned inside `alignment`) in
+/// `format` to `out`.
+///
+/// # Errors
+/// Any I/O error of `out`.
+pub fn write_sentences(
+    format: Format,
+    alignment: &Alignment,
+    sentences: &SentenceAlignment,
+    options: &ExportOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<ExportStats> {
+    let rows = sentence_rows(alignment, sentences);
+    write_rows(format, &rows, Unit::Sentence, options, out)
+}
+
+/// Write `rows` of `unit`s in `format` to `out`.
+///
+/// # Errors
+/// Any I/O error of `out`.
+pub fn write_rows(
+    format: Format,
+    rows: &[Row],
+    unit: Unit,
+    options: &ExportOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<ExportStats> {
     match format {
-        Format::Tmx => tmx::write(&rows, options, out),
-        Format::Csv => csv::write(&rows, out),
+        Format::Tmx => tmx::write(rows, unit, options, out),
+        Format::Csv => csv::write(rows, unit, out),
     }
 }
 
-/// One unit, flattened for output.
+/// One unit, flattened for output. For a sentence unit, the paragraph fields
+/// (`*_number`, `*_index`, `*_doc`, `repairs`, `method`) are those of the
+/// paragraph unit holding the sentences.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Row {
     /// The printed labels of the English paragraphs (`3`, `Article 3`, `(a)`),
@@ -101,6 +155,11 @@ pub struct Row {
     pub en_index: String,
     /// 1-based positions among the French paragraphs, joined with `+`.
     pub fr_index: String,
+    /// 1-based positions of the English sentences within the paragraph unit,
+    /// joined with `+`; empty for paragraph units.
+    pub en_sentence: String,
+    /// 1-based positions of the French sentences within the paragraph unit.
+    pub fr_sentence: String,
     /// The English text (paragraphs joined with a space).
     pub en: String,
     /// The French text.
@@ -133,6 +192,31 @@ pub fn rows(alignment: &Alignment) -> Vec<Row> {
         .units
         .iter()
         .map(|unit| row(alignment, unit))
+        .collect()
+}
+
+/// Flatten the sentence units of `sentences` into rows, in unit order.
+pub fn sentence_rows(alignment: &Alignment, sentences: &SentenceAlignment) -> Vec<Row> {
+    let paragraphs = rows(alignment);
+    let indices = |idx: &[usize]| {
+        idx.iter()
+            .map(|i| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    sentences
+        .units
+        .iter()
+        .map(|unit| Row {
+            en_sentence: indices(&unit.en),
+            fr_sentence: indices(&unit.fr),
+            en: sentences.text(unit, Lang::En).to_string(),
+            fr: sentences.text(unit, Lang::Fr).to_string(),
+            score: unit.score,
+            method: unit.method.as_str(),
+            note: unit.note.clone().unwrap_or_default(),
+            ..paragraphs[unit.unit].clone()
+        })
         .collect()
 }
 
@@ -172,6 +256,8 @@ fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
         fr_number: labels(Lang::Fr, &unit.fr),
         en_index: indices(&unit.en),
         fr_index: indices(&unit.fr),
+        en_sentence: String::new(),
+        fr_sentence: String::new(),
         en: alignment.text(unit, Lang::En),
         fr: alignment.text(unit, Lang::Fr),
         score: unit.score,

@@ -2,7 +2,9 @@
 //!
 //! Only two-sided units are written (many CAT tools reject one-sided units);
 //! the count of those left out is returned. Each `<tu>` carries `<prop>`s for the
-//! source documents, paragraph numbers and indices, score and method. Characters
+//! source documents, paragraph numbers and indices, score and method; sentence
+//! units also carry their sentence indices (`x-en-sentence`, `x-fr-sentence`)
+//! and the header's `segtype` is `sentence`. Characters
 //! XML 1.0 does not allow never reach the file.
 
 use std::io;
@@ -10,7 +12,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{ExportOptions, ExportStats, Row, format_score, tmx_date};
+use super::{ExportOptions, ExportStats, Row, Unit, format_score, tmx_date};
 
 /// Whether XML 1.0 allows `c` in character data.
 fn xml_char(c: char) -> bool {
@@ -29,12 +31,13 @@ pub(crate) fn xml_safe(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Write the two-sided `rows` as TMX 1.4b.
+/// Write the two-sided `rows` of `unit`s as TMX 1.4b.
 ///
 /// # Errors
 /// Any I/O error of `out`.
 pub fn write(
     rows: &[Row],
+    unit: Unit,
     options: &ExportOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<ExportStats> {
@@ -50,7 +53,7 @@ pub fn write(
     let header = BytesStart::new("header").with_attributes([
         ("creationtool", "natalign"),
         ("creationtoolversion", env!("CARGO_PKG_VERSION")),
-        ("segtype", "paragraph"),
+        ("segtype", unit.name()),
         ("o-tmf", "natalign"),
         ("adminlang", "en"),
         ("srclang", "en"),
@@ -83,6 +86,8 @@ pub fn write(
             ("x-fr-number", &row.fr_number),
             ("x-en-index", &row.en_index),
             ("x-fr-index", &row.fr_index),
+            ("x-en-sentence", &row.en_sentence),
+            ("x-fr-sentence", &row.fr_sentence),
             ("x-score", &score),
             ("x-method", row.method),
             ("x-repairs", &repairs),
@@ -121,6 +126,8 @@ mod tests {
             fr_number: "1".into(),
             en_index: "1".into(),
             fr_index: "1".into(),
+            en_sentence: String::new(),
+            fr_sentence: String::new(),
             en: en.into(),
             fr: fr.into(),
             score: 0.75,
@@ -141,6 +148,7 @@ mod tests {
                 row("a < b & \"c\" ]]> d\u{1}", "l’OTAN"),
                 row("only English", ""),
             ],
+            Unit::Paragraph,
             &options,
             &mut out,
         )
@@ -161,5 +169,21 @@ mod tests {
         assert!(xml.contains(r#"creationdate="19700101T000000Z""#));
         assert!(xml.contains(r#"<prop type="x-score">0.750</prop>"#));
         assert!(!xml.contains("only English"));
+        assert!(xml.contains(r#"segtype="paragraph""#));
+        assert!(!xml.contains("x-en-sentence"));
+    }
+
+    #[test]
+    fn sentence_units_say_so() {
+        let mut out = Vec::new();
+        let options = ExportOptions { creation_time: 0 };
+        let mut r = row("One.", "Un.");
+        r.en_sentence = "1".into();
+        r.fr_sentence = "1+2".into();
+        write(&[r], Unit::Sentence, &options, &mut out).unwrap();
+        let xml = String::from_utf8(out).unwrap();
+        assert!(xml.contains(r#"segtype="sentence""#));
+        assert!(xml.contains(r#"<prop type="x-en-sentence">1</prop>"#));
+        assert!(xml.contains(r#"<prop type="x-fr-sentence">1+2</prop>"#));
     }
 }

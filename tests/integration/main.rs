@@ -8,4 +8,5 @@ mod bad_input;
 mod check;
 mod cli;
 mod perturb;
+mod sentence;
 mod split;
