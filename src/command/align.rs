@@ -42,6 +42,17 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
         creation_time: config.creation_time,
     };
     let sentences = (config.unit == Unit::Sentence).then(|| align_sentences(&alignment));
+    if let Some(s) = &sentences {
+        // The summary counts what is written: sentence units.
+        summary.units = s.units.len();
+        summary.pairs = s
+            .units
+            .iter()
+            .filter(|u| !u.en.is_empty() && !u.fr.is_empty())
+            .count();
+        summary.english_only = s.units.iter().filter(|u| u.fr.is_empty()).count();
+        summary.french_only = s.units.iter().filter(|u| u.en.is_empty()).count();
+    }
     let stats = write_output(
         config.output.as_deref(),
         &config.inputs,
