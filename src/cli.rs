@@ -43,20 +43,13 @@ pub struct AlignArgs {
     /// `-` reads standard input.
     #[arg(required = true, num_args = 1..)]
     pub inputs: Vec<PathBuf>,
-    /// Output file; `-` or none writes to standard output. A regular file is
-    /// written to a temporary file and renamed into place when complete.
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
-    /// Data format. Default: from the output's extension (.tmx, .csv), else CSV.
-    #[arg(short, long, value_enum)]
-    pub format: Option<FormatArg>,
-    /// What one output unit holds: aligned paragraphs, or the aligned sentences
-    /// inside each paragraph pair (adds `en_sentence`, `fr_sentence` to CSV).
-    #[arg(long, value_enum, default_value = "paragraph")]
-    pub unit: UnitArg,
-    /// Print nothing on standard error unless there is an error.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Where and how to write.
+    #[command(flatten)]
+    pub out: OutputArgs,
+    /// Run the consistency checks (as `natalign check`) and write their
+    /// findings into the output: TMX `<note>`s, JSONL `notes`.
+    #[arg(long)]
+    pub check: bool,
     /// Pairs you know, forced into the alignment: a TSV of English and French
     /// paragraphs, one pair per line, each a 1-based index or a number key
     /// (`Article 5`, `key:3`).
@@ -65,6 +58,44 @@ pub struct AlignArgs {
     /// Leave out pairs scoring below this (0 to 1); the summary counts them.
     #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     pub min_score: Option<f64>,
+}
+
+/// Output options shared by the commands that write aligned units.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output file; `-` or none writes to standard output. A regular file is
+    /// written to a temporary file and renamed into place when complete. With
+    /// `--format moses`, a prefix: PREFIX.en and PREFIX.fr are written.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Data format. Default: from the output's extension (.tmx, .csv, .tsv,
+    /// .jsonl), else CSV.
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// What one output unit holds: aligned paragraphs, or the aligned sentences
+    /// inside each paragraph pair (adds `en_sentence`, `fr_sentence` to CSV).
+    #[arg(long, value_enum, default_value = "paragraph")]
+    pub unit: UnitArg,
+    /// Language code of the English side in TMX (BCP 47: en, en-GB, en-US).
+    #[arg(long, default_value = "en", value_name = "CODE")]
+    pub en_lang: String,
+    /// Language code of the French side in TMX (BCP 47: fr, fr-FR, fr-CA).
+    #[arg(long, default_value = "fr", value_name = "CODE")]
+    pub fr_lang: String,
+    /// TMX: also write one-sided units, as single-language units (for tools
+    /// that accept them).
+    #[arg(long)]
+    pub keep_unaligned: bool,
+    /// CSV for spreadsheets: a UTF-8 byte-order mark and CRLF line ends.
+    #[arg(long)]
+    pub excel: bool,
+    /// CSV/TSV: guard against formula injection (cells starting with =, +, -,
+    /// @ get a leading ').
+    #[arg(long)]
+    pub csv_safe: bool,
+    /// Print nothing on standard error unless there is an error.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 fn parse_score(s: &str) -> Result<f64, String> {
@@ -138,6 +169,12 @@ pub enum FormatArg {
     Tmx,
     /// CSV, one row per unit (one-sided units included).
     Csv,
+    /// TSV, tabs and newlines inside text escaped.
+    Tsv,
+    /// JSON lines, one object per unit with all metadata.
+    Jsonl,
+    /// Moses plain text: -o PREFIX writes PREFIX.en and PREFIX.fr.
+    Moses,
 }
 
 /// Output units.

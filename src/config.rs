@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::export::{Format, Unit};
+use crate::export::{ExportOptions, Format};
 
 /// Settings of `natalign align`.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,15 +14,16 @@ pub struct AlignConfig {
     pub output: Option<PathBuf>,
     /// The data format to write.
     pub format: Format,
-    /// Creation time for the output, seconds since the Unix epoch (UTC).
-    pub creation_time: u64,
+    /// How to write it (creation time, unit, language codes, CSV and TMX
+    /// options).
+    pub export: ExportOptions,
+    /// Run the consistency checks and carry their findings into the output
+    /// (TMX `<note>`s, JSONL `notes`).
+    pub check: bool,
     /// A TSV of pairs the user knows, forced into the alignment.
     pub anchors: Option<PathBuf>,
     /// Two-sided units scoring below this are left out (and counted).
     pub min_score: Option<f64>,
-    /// What one output unit holds: aligned paragraphs, or aligned sentences
-    /// inside them.
-    pub unit: Unit,
 }
 
 /// Settings of `natalign inspect`.

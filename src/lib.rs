@@ -16,7 +16,7 @@
 //! assert_eq!(alignment.text(&alignment.units[0], Lang::Fr), "L’OTAN condamne l’attaque du 3 mai.");
 //!
 //! let mut csv = Vec::new();
-//! let options = export::ExportOptions { creation_time: 0 };
+//! let options = export::ExportOptions::default();
 //! export::write(export::Format::Csv, &alignment, &options, &mut csv)?;
 //! assert!(String::from_utf8(csv)?.lines().nth(1).unwrap().starts_with("1,1,1,1,NATO condemns"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -48,6 +48,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod hash;
 pub mod import;
 pub mod io;
 pub mod langid;

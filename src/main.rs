@@ -10,9 +10,10 @@ use std::process::ExitCode as ProcessExit;
 use clap::Parser;
 use natalign::config::{AlignConfig, CheckConfig, FailOn, InspectConfig, SplitConfig};
 use natalign::error::{Error, ExitCode};
-use natalign::export::{Format, Unit};
+use natalign::export::tmx::check_lang;
+use natalign::export::{ExportOptions, Format, Unit};
 
-use cli::{AlignArgs, CheckArgs, Cli, Command, FailOnArg, FormatArg, UnitArg};
+use cli::{AlignArgs, CheckArgs, Cli, Command, FailOnArg, FormatArg, OutputArgs, UnitArg};
 
 fn main() -> ProcessExit {
     let cli = Cli::parse();
@@ -41,40 +42,66 @@ fn main() -> ProcessExit {
     }
 }
 
-fn align(args: AlignArgs) -> Result<(), Error> {
-    let format = match args.format {
+/// The format and export options the output arguments ask for.
+fn output_options(out: &OutputArgs) -> Result<(Format, ExportOptions), Error> {
+    let format = match out.format {
         Some(FormatArg::Tmx) => Format::Tmx,
         Some(FormatArg::Csv) => Format::Csv,
-        None => args
+        Some(FormatArg::Tsv) => Format::Tsv,
+        Some(FormatArg::Jsonl) => Format::Jsonl,
+        Some(FormatArg::Moses) => Format::Moses,
+        None => out
             .output
             .as_deref()
             .and_then(Format::from_path)
             .unwrap_or(Format::Csv),
     };
-    if let Some(out) = args.output.as_deref() {
-        let known =
-            out.extension().is_none() || Format::from_path(out).is_some() || out == Path::new("-");
-        if args.format.is_none() && !known {
+    if let Some(path) = out.output.as_deref() {
+        let known = path.extension().is_none()
+            || Format::from_path(path).is_some()
+            || path == Path::new("-");
+        if out.format.is_none() && !known {
             return Err(Error::Usage(format!(
-                "cannot tell the format from {}; add --format tmx or --format csv",
-                out.display()
+                "cannot tell the format from {}; add --format (tmx, csv, tsv, jsonl, moses)",
+                path.display()
             )));
         }
     }
-    let config = AlignConfig {
-        inputs: args.inputs,
-        output: args.output,
-        format,
+    if format == Format::Moses && out.output.as_deref().is_none_or(|p| p == Path::new("-")) {
+        return Err(Error::Usage(
+            "--format moses writes two files: give -o PREFIX".into(),
+        ));
+    }
+    let options = ExportOptions {
         creation_time: creation_time()?,
-        anchors: args.anchors,
-        min_score: args.min_score,
-        unit: match args.unit {
+        unit: match out.unit {
             UnitArg::Paragraph => Unit::Paragraph,
             UnitArg::Sentence => Unit::Sentence,
         },
+        en_lang: check_lang(&out.en_lang, "en")
+            .map_err(|e| Error::Usage(format!("--en-lang: {e}")))?,
+        fr_lang: check_lang(&out.fr_lang, "fr")
+            .map_err(|e| Error::Usage(format!("--fr-lang: {e}")))?,
+        keep_unaligned: out.keep_unaligned,
+        excel: out.excel,
+        csv_safe: out.csv_safe,
+    };
+    Ok((format, options))
+}
+
+fn align(args: AlignArgs) -> Result<(), Error> {
+    let (format, export) = output_options(&args.out)?;
+    let config = AlignConfig {
+        inputs: args.inputs,
+        output: args.out.output,
+        format,
+        export,
+        check: args.check,
+        anchors: args.anchors,
+        min_score: args.min_score,
     };
     let summary = natalign::command::align::run(&config)?;
-    if !args.quiet {
+    if !args.out.quiet {
         let _ = writeln!(io::stderr(), "{summary}");
     }
     Ok(())

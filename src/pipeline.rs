@@ -160,6 +160,10 @@ pub struct Summary {
     pub repairs: usize,
     /// Pairs left out because they scored under `--min-score`.
     pub below_min_score: usize,
+    /// Consistency findings carried into the output (`--check`).
+    pub findings: usize,
+    /// Characters the output format cannot hold, removed.
+    pub removed_chars: usize,
     /// Noise lines dropped, with reasons.
     pub dropped: Vec<Dropped>,
 }
@@ -190,6 +194,8 @@ impl Summary {
             skipped_one_sided: 0,
             repairs: docs.iter().map(|d| d.repairs.len()).sum(),
             below_min_score: 0,
+            findings: 0,
+            removed_chars: 0,
             dropped,
         }
     }
@@ -214,6 +220,20 @@ impl fmt::Display for Summary {
                 f,
                 "; {} pairs under --min-score left out",
                 self.below_min_score
+            )?;
+        }
+        if self.findings > 0 {
+            write!(
+                f,
+                "; {} consistency findings noted in the output",
+                self.findings
+            )?;
+        }
+        if self.removed_chars > 0 {
+            write!(
+                f,
+                "; {} characters the format cannot hold removed",
+                self.removed_chars
             )?;
         }
         if self.repairs > 0 {

@@ -69,6 +69,8 @@ pub const BAND: usize = 30;
 /// character of the difference (Gale & Church 1993).
 const RATIO: f64 = 1.12;
 const VARIANCE: f64 = 6.8;
+/// Standard deviation of the length ratio itself, relative (6%).
+const RELATIVE_SPREAD: f64 = 0.06;
 
 /// Nats gained when printed number keys match in a bead.
 const KEY_BONUS: f64 = 3.0;
@@ -104,7 +106,11 @@ pub fn length_probability(en: usize, fr: usize) -> f64 {
     if mean <= 0.0 {
         return 1.0;
     }
-    let delta = (fr - en * RATIO) / (VARIANCE * mean).sqrt();
+    // Gale–Church's variance grows with length; a relative term keeps very
+    // long paragraphs (a whole page without breaks) from looking like
+    // mismatches when their ratio is a few percent off.
+    let variance = VARIANCE * mean + (RELATIVE_SPREAD * mean).powi(2);
+    let delta = (fr - en * RATIO) / variance.sqrt();
     (2.0 * normal_tail(delta)).clamp(0.0, 1.0)
 }
 

@@ -195,17 +195,7 @@ pub fn normalize(text: &str) -> String {
         .join(" ")
 }
 
-/// FNV-1a, 64 bits: a hash that is stable across runs and Rust versions.
-pub fn stable_hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
-}
+pub use crate::hash::stable_hash;
 
 fn finding(
     unit: &CheckUnit,

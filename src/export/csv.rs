@@ -1,11 +1,12 @@
 //! CSV: UTF-8, RFC 4180 quoting, a header row, one row per unit (one-sided
 //! units included, with their `note`). Sentence units add the `en_sentence` and
 //! `fr_sentence` columns after `fr_index`; paragraph units have [`HEADER`]
-//! exactly.
+//! exactly. `excel` adds a byte-order mark and CRLF line ends; `csv_safe`
+//! guards against formula injection.
 
-use std::io;
+use std::io::{self, Write};
 
-use super::{ExportStats, Row, Unit, format_score};
+use super::{ExportOptions, ExportStats, Exporter, Row, Unit, format_score, formula_safe};
 
 /// The header row of paragraph units.
 pub const HEADER: &[&str] = &[
@@ -41,72 +42,148 @@ pub const SENTENCE_HEADER: &[&str] = &[
     "fr_doc",
 ];
 
-/// Write `rows` of `unit`s as CSV.
-///
-/// # Errors
-/// Any I/O error of `out`.
-pub fn write(rows: &[Row], unit: Unit, out: &mut dyn io::Write) -> io::Result<ExportStats> {
-    let mut w = ::csv::Writer::from_writer(out);
-    let sentence = unit == Unit::Sentence;
-    w.write_record(if sentence { SENTENCE_HEADER } else { HEADER })?;
-    for r in rows {
-        let score = format_score(r.score);
-        let repairs = r.repairs.to_string();
-        let sentences = [r.en_sentence.as_str(), &r.fr_sentence];
-        let sentences = if sentence { &sentences[..] } else { &[] };
-        w.write_record(
-            [r.en_number.as_str(), &r.fr_number, &r.en_index, &r.fr_index]
-                .into_iter()
-                .chain(sentences.iter().copied())
-                .chain([
-                    &r.en, &r.fr, &score, r.method, &r.note, &repairs, &r.en_doc, &r.fr_doc,
-                ]),
-        )?;
+/// The cells of a row, in header order.
+pub(crate) fn cells(r: &Row, unit: Unit) -> Vec<String> {
+    let mut out = vec![
+        r.en_number.clone(),
+        r.fr_number.clone(),
+        r.en_index.clone(),
+        r.fr_index.clone(),
+    ];
+    if unit == Unit::Sentence {
+        out.push(r.en_sentence.clone());
+        out.push(r.fr_sentence.clone());
     }
-    w.flush()?;
-    Ok(ExportStats {
-        written: rows.len(),
-        skipped_one_sided: 0,
-    })
+    out.extend([
+        r.en.clone(),
+        r.fr.clone(),
+        format_score(r.score),
+        r.method.to_string(),
+        r.note.clone(),
+        r.repairs.to_string(),
+        r.en_doc.clone(),
+        r.fr_doc.clone(),
+    ]);
+    out
+}
+
+/// The header of `unit`s.
+pub(crate) fn header(unit: Unit) -> &'static [&'static str] {
+    if unit == Unit::Sentence {
+        SENTENCE_HEADER
+    } else {
+        HEADER
+    }
+}
+
+/// Streaming CSV writer.
+pub struct CsvExporter<'a> {
+    /// The output, until `begin` (which may write a byte-order mark first).
+    out: Option<Box<dyn Write + 'a>>,
+    w: Option<::csv::Writer<Box<dyn Write + 'a>>>,
+    terminator: ::csv::Terminator,
+    unit: Unit,
+    excel: bool,
+    safe: bool,
+    written: usize,
+}
+
+impl<'a> CsvExporter<'a> {
+    /// A CSV exporter writing to `out`.
+    pub fn new(out: Box<dyn Write + 'a>, options: &ExportOptions) -> Self {
+        let terminator = if options.excel {
+            ::csv::Terminator::CRLF
+        } else {
+            ::csv::Terminator::Any(b'\n')
+        };
+        CsvExporter {
+            out: Some(out),
+            w: None,
+            terminator,
+            unit: options.unit,
+            excel: options.excel,
+            safe: options.csv_safe,
+            written: 0,
+        }
+    }
+}
+
+impl Exporter for CsvExporter<'_> {
+    fn begin(&mut self) -> io::Result<()> {
+        let Some(mut out) = self.out.take() else {
+            return Ok(());
+        };
+        if self.excel {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(self.terminator)
+            .from_writer(out);
+        w.write_record(header(self.unit))?;
+        self.w = Some(w);
+        Ok(())
+    }
+
+    fn row(&mut self, row: &Row) -> io::Result<()> {
+        let Some(w) = self.w.as_mut() else {
+            return Err(io::Error::other("CSV row before begin"));
+        };
+        let cells = cells(row, self.unit);
+        if self.safe {
+            w.write_record(cells.iter().map(|c| formula_safe(c).into_owned()))?;
+        } else {
+            w.write_record(&cells)?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<ExportStats> {
+        if let Some(w) = self.w.as_mut() {
+            w.flush()?;
+        }
+        Ok(ExportStats {
+            written: self.written,
+            ..Default::default()
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::{Format, test_row, write_rows};
+
+    fn csv(rows: &[Row], options: &ExportOptions) -> String {
+        let mut out = Vec::new();
+        write_rows(Format::Csv, rows, options, vec![Box::new(&mut out)]).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 
     #[test]
     fn quotes_commas_quotes_and_newlines() {
-        let row = Row {
-            en_number: "1".into(),
-            fr_number: "1".into(),
-            en_index: "1".into(),
-            fr_index: "1".into(),
-            en_sentence: "2".into(),
-            fr_sentence: "2+3".into(),
-            en: "Allies, \"partners\"\nand others".into(),
-            fr: "Alliés".into(),
-            score: 0.5,
-            method: "anchor",
-            note: String::new(),
-            repairs: 2,
-            en_doc: "a.txt".into(),
-            fr_doc: "a.txt".into(),
-        };
-        let mut out = Vec::new();
-        write(std::slice::from_ref(&row), Unit::Paragraph, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let mut row = test_row("Allies, \"partners\"\nand others", "Alliés");
+        row.repairs = 2;
         assert_eq!(
-            text,
+            csv(&[row], &ExportOptions::default()),
             "en_number,fr_number,en_index,fr_index,en,fr,score,method,note,repairs,en_doc,fr_doc\n\
              1,1,1,1,\"Allies, \"\"partners\"\"\nand others\",Alliés,0.500,anchor,,2,a.txt,a.txt\n"
         );
-        let mut out = Vec::new();
-        write(&[row], Unit::Sentence, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(
-            text,
-            "en_number,fr_number,en_index,fr_index,en_sentence,fr_sentence,en,fr,score,method,note,repairs,en_doc,fr_doc\n\
-             1,1,1,1,2,2+3,\"Allies, \"\"partners\"\"\nand others\",Alliés,0.500,anchor,,2,a.txt,a.txt\n"
+    }
+
+    #[test]
+    fn excel_and_formula_guard() {
+        let options = ExportOptions {
+            excel: true,
+            csv_safe: true,
+            ..Default::default()
+        };
+        let text = csv(&[test_row("=HYPERLINK(\"x\")", "+33 1 23")], &options);
+        assert!(text.starts_with("\u{feff}en_number,"));
+        assert!(
+            text.contains("\r\n1,1,1,1,\"'=HYPERLINK(\"\"x\"\")\",'+33 1 23,"),
+            "{text}"
         );
+        assert!(text.ends_with("a.txt,a.txt\r\n"));
     }
 }

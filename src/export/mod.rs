@@ -1,20 +1,25 @@
 //! Stage 7: aligned units → files.
 //!
-//! Input: an [`Alignment`] (and, for sentence units, its [`SentenceAlignment`]).
-//! Output: bytes on any [`std::io::Write`], in one of the [`Format`]s. Every
-//! exporter works from the same [`Row`]s, so they agree on numbers, indices,
-//! texts and scores; the [`Unit`] tells them whether rows are paragraphs or
-//! sentences. Guarantees: output is valid for its
-//! format (TMX validates against the TMX 1.4b DTD; CSV is RFC 4180), and with the
-//! same [`ExportOptions`] the same alignment gives the same bytes.
+//! Input: [`Row`]s — the units of an [`Alignment`] (or of its
+//! [`SentenceAlignment`]) flattened, so every format agrees on numbers,
+//! indices, texts and scores. Output: bytes on [`std::io::Write`]s, streamed
+//! row by row through an [`Exporter`] (no whole-corpus document in memory).
+//! Guarantees: output is valid for its format (TMX validates against the TMX
+//! 1.4b DTD; CSV is RFC 4180; JSONL is one JSON object per line; Moses files are
+//! line-aligned), characters a format cannot hold are removed and counted, and
+//! with the same [`ExportOptions`] the same rows give the same bytes.
 //!
-//! Adding a format is one file here, one [`Format`] variant and one test.
+//! Adding a format is one file here, one [`Format`] variant (with its line in
+//! [`exporter`]) and one test.
 
 pub mod csv;
+pub mod jsonl;
+pub mod moses;
 pub mod tmx;
+pub mod tsv;
 
-use std::io;
-use std::path::Path;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use crate::align::sentence::SentenceAlignment;
 use crate::align::{AlignedUnit, Alignment};
@@ -24,21 +29,36 @@ use crate::document::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Format {
-    /// TMX 1.4b translation memory (two-sided units only).
+    /// TMX 1.4b translation memory (two-sided units, unless `keep_unaligned`).
     Tmx,
     /// CSV with a header row, one row per unit.
     Csv,
+    /// Tab-separated values, tabs and newlines inside text escaped.
+    Tsv,
+    /// JSON lines: one object per unit with all its metadata.
+    Jsonl,
+    /// Moses plain text: `PREFIX.en` and `PREFIX.fr`, one pair per line.
+    Moses,
 }
 
 impl Format {
     /// Every format, for help texts and tests.
-    pub const ALL: &'static [Format] = &[Format::Tmx, Format::Csv];
+    pub const ALL: &'static [Format] = &[
+        Format::Tmx,
+        Format::Csv,
+        Format::Tsv,
+        Format::Jsonl,
+        Format::Moses,
+    ];
 
     /// The format's name, as given to `--format`.
     pub fn name(self) -> &'static str {
         match self {
             Format::Tmx => "tmx",
             Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Moses => "moses",
         }
     }
 
@@ -50,11 +70,29 @@ impl Format {
             .find(|f| f.name().eq_ignore_ascii_case(name))
     }
 
-    /// The format an output path's extension implies, if any.
+    /// The format an output path's extension implies, if any (Moses has no
+    /// extension of its own: ask for it with `--format moses`).
     pub fn from_path(path: &Path) -> Option<Format> {
         path.extension()
             .and_then(|e| e.to_str())
             .and_then(Format::from_name)
+            .filter(|&f| f != Format::Moses)
+    }
+
+    /// The files this format writes for an output named `output`: the output
+    /// itself, or for Moses `output.en` and `output.fr`.
+    pub fn files(self, output: &Path) -> Vec<PathBuf> {
+        match self {
+            Format::Moses => ["en", "fr"]
+                .iter()
+                .map(|l| {
+                    let mut p = output.as_os_str().to_owned();
+                    p.push(format!(".{l}"));
+                    PathBuf::from(p)
+                })
+                .collect(),
+            _ => vec![output.to_path_buf()],
+        }
     }
 }
 
@@ -84,6 +122,33 @@ pub struct ExportOptions {
     /// Creation time written into the file, in seconds since the Unix epoch (UTC).
     /// Set it from `SOURCE_DATE_EPOCH` for reproducible output.
     pub creation_time: u64,
+    /// Whether rows are paragraph or sentence units.
+    pub unit: Unit,
+    /// Language code of the English side in TMX (`en`, `en-GB`; BCP 47).
+    pub en_lang: String,
+    /// Language code of the French side in TMX (`fr`, `fr-FR`, `fr-CA`).
+    pub fr_lang: String,
+    /// TMX: also write one-sided units, as single-`<tuv>` units.
+    pub keep_unaligned: bool,
+    /// CSV: a UTF-8 byte-order mark and CRLF line ends, for spreadsheets.
+    pub excel: bool,
+    /// CSV/TSV: neutralise cells a spreadsheet would run as a formula
+    /// (starting with `=`, `+`, `-`, `@`, tab or CR) by prefixing `'`.
+    pub csv_safe: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            creation_time: 0,
+            unit: Unit::Paragraph,
+            en_lang: "en".into(),
+            fr_lang: "fr".into(),
+            keep_unaligned: false,
+            excel: false,
+            csv_safe: false,
+        }
+    }
 }
 
 /// What an exporter wrote.
@@ -91,11 +156,70 @@ pub struct ExportOptions {
 pub struct ExportStats {
     /// Units written.
     pub written: usize,
-    /// One-sided units left out (TMX keeps two-sided units only).
+    /// One-sided units left out (TMX without `keep_unaligned`, Moses).
     pub skipped_one_sided: usize,
+    /// Characters the format cannot hold (XML-forbidden controls), removed.
+    pub removed_chars: usize,
 }
 
-/// Write `alignment` in `format` to `out`.
+/// A streaming writer of one format: `begin`, one `row` per unit, `finish`.
+pub trait Exporter {
+    /// Write what comes before the first unit (header, XML prologue).
+    ///
+    /// # Errors
+    /// I/O errors.
+    fn begin(&mut self) -> io::Result<()>;
+    /// Write one unit.
+    ///
+    /// # Errors
+    /// I/O errors.
+    fn row(&mut self, row: &Row) -> io::Result<()>;
+    /// Write what comes after the last unit, flush, and report.
+    ///
+    /// # Errors
+    /// I/O errors.
+    fn finish(&mut self) -> io::Result<ExportStats>;
+}
+
+/// The exporter of `format` writing to `outs` (one writer; two for Moses:
+/// English, then French).
+///
+/// # Panics
+/// If `outs` does not hold as many writers as [`Format::files`] gives paths.
+pub fn exporter<'a>(
+    format: Format,
+    options: &ExportOptions,
+    mut outs: Vec<Box<dyn Write + 'a>>,
+) -> Box<dyn Exporter + 'a> {
+    let first = outs.remove(0);
+    match format {
+        Format::Tmx => Box::new(tmx::TmxExporter::new(first, options)),
+        Format::Csv => Box::new(csv::CsvExporter::new(first, options)),
+        Format::Tsv => Box::new(tsv::TsvExporter::new(first, options)),
+        Format::Jsonl => Box::new(jsonl::JsonlExporter::new(first)),
+        Format::Moses => Box::new(moses::MosesExporter::new(first, outs.remove(0))),
+    }
+}
+
+/// Write `rows` in `format` (one writer; two for Moses).
+///
+/// # Errors
+/// Any I/O error of the writers.
+pub fn write_rows<'a>(
+    format: Format,
+    rows: &[Row],
+    options: &ExportOptions,
+    outs: Vec<Box<dyn Write + 'a>>,
+) -> io::Result<ExportStats> {
+    let mut e = exporter(format, options, outs);
+    e.begin()?;
+    for row in rows {
+        e.row(row)?;
+    }
+    e.finish()
+}
+
+/// Write the paragraph units of `alignment` in a one-file `format` to `out`.
 ///
 /// # Errors
 /// Any I/O error of `out`.
@@ -103,41 +227,27 @@ pub fn write(
     format: Format,
     alignment: &Alignment,
     options: &ExportOptions,
-    out: &mut dyn io::Write,
+    out: &mut dyn Write,
 ) -> io::Result<ExportStats> {
-    write_rows(format, &rows(alignment), Unit::Paragraph, options, out)
+    write_rows(format, &rows(alignment), options, vec![Box::new(out)])
 }
 
-/// Write the sentence units of `sentences` (aligned inside `alignment`) in
-/// `format` to `out`.
-///
-/// # Errors
-/// Any I/O error of `out`.
-pub fn write_sentences(
-    format: Format,
-    alignment: &Alignment,
-    sentences: &SentenceAlignment,
-    options: &ExportOptions,
-    out: &mut dyn io::Write,
-) -> io::Result<ExportStats> {
-    let rows = sentence_rows(alignment, sentences);
-    write_rows(format, &rows, Unit::Sentence, options, out)
+/// Rows of an alignment at the unit of `options`: paragraph units, or the
+/// sentence units of `sentences`.
+pub fn rows_for(alignment: &Alignment, sentences: Option<&SentenceAlignment>) -> Vec<Row> {
+    match sentences {
+        Some(s) => sentence_rows(alignment, s),
+        None => rows(alignment),
+    }
 }
 
-/// Write `rows` of `unit`s in `format` to `out`.
-///
-/// # Errors
-/// Any I/O error of `out`.
-pub fn write_rows(
-    format: Format,
-    rows: &[Row],
-    unit: Unit,
-    options: &ExportOptions,
-    out: &mut dyn io::Write,
-) -> io::Result<ExportStats> {
-    match format {
-        Format::Tmx => tmx::write(rows, unit, options, out),
-        Format::Csv => csv::write(rows, unit, out),
+/// Spreadsheet formula guard: a cell starting with `=`, `+`, `-`, `@`, tab or
+/// CR gets a leading `'` (OWASP's advice for CSV injection).
+pub(crate) fn formula_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
     }
 }
 
@@ -177,6 +287,9 @@ pub struct Row {
     pub en_doc: String,
     /// The French source document.
     pub fr_doc: String,
+    /// Remarks to carry with the unit (consistency findings): TMX `<note>`s,
+    /// JSONL `notes`.
+    pub notes: Vec<String>,
 }
 
 impl Row {
@@ -271,6 +384,7 @@ fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
             .sum(),
         en_doc: doc(Lang::En, &unit.en),
         fr_doc: doc(Lang::Fr, &unit.fr),
+        notes: Vec::new(),
     }
 }
 
@@ -301,9 +415,52 @@ pub fn tmx_date(secs: u64) -> String {
     )
 }
 
+/// A row for exporter tests.
+#[cfg(test)]
+pub(crate) fn test_row(en: &str, fr: &str) -> Row {
+    Row {
+        en_number: "1".into(),
+        fr_number: "1".into(),
+        en_index: "1".into(),
+        fr_index: "1".into(),
+        en_sentence: String::new(),
+        fr_sentence: String::new(),
+        en: en.into(),
+        fr: fr.into(),
+        score: 0.5,
+        method: "anchor",
+        note: String::new(),
+        repairs: 0,
+        en_doc: "a.txt".into(),
+        fr_doc: "a.txt".into(),
+        notes: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_guard() {
+        assert_eq!(formula_safe("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(formula_safe("-1"), "'-1");
+        assert_eq!(formula_safe("@cmd"), "'@cmd");
+        assert_eq!(formula_safe("NATO"), "NATO");
+    }
+
+    #[test]
+    fn moses_files_from_a_prefix() {
+        assert_eq!(
+            Format::Moses.files(Path::new("out/corpus")),
+            [
+                PathBuf::from("out/corpus.en"),
+                PathBuf::from("out/corpus.fr")
+            ]
+        );
+        assert_eq!(Format::from_path(Path::new("x.jsonl")), Some(Format::Jsonl));
+        assert_eq!(Format::from_path(Path::new("x.moses")), None);
+    }
 
     #[test]
     fn tmx_dates_are_utc() {
