@@ -64,6 +64,8 @@ const MOVES: &[(usize, usize, f64)] = &[
 
 /// Half-width of the band around the guide path, in items.
 pub const BAND: usize = 30;
+/// Most extra width given for sides of unequal length between guide points.
+pub const MAX_EXTRA: usize = 60;
 
 /// Expected French characters per English character, and the variance per
 /// character of the difference (Gale & Church 1993).
@@ -140,6 +142,15 @@ fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>]) -> (f64, bool) {
     (cost, keyed)
 }
 
+/// Whether a number anchor's two paragraphs agree in content well enough to
+/// guide the band: lengths not wildly off, and, when they name numbers or
+/// entities, at least one shared. Anchors that fail stay hints inside the
+/// dynamic program (the key bonus) but do not steer it.
+pub fn plausible_anchor(en: &Item<'_>, fr: &Item<'_>) -> bool {
+    let a = agreement(&en.cues, &fr.cues);
+    length_probability(en.len, fr.len) >= 1e-3 && !(a.strong_shared == 0 && a.strong_only >= 2)
+}
+
 /// The band of each row: the column range kept for row `i`.
 fn band(n: usize, m: usize, guide: &[(usize, usize)]) -> Vec<Range<usize>> {
     let mut points: Vec<(usize, usize)> = Vec::with_capacity(guide.len() + 2);
@@ -160,7 +171,12 @@ fn band(n: usize, m: usize, guide: &[(usize, usize)]) -> Vec<Range<usize>> {
         let (a, b) = (points[seg], points[seg + 1]);
         let (di, dj) = (b.0 - a.0, b.1.saturating_sub(a.1));
         let center = ((i - a.0) * dj).checked_div(di).map_or(b.1, |d| a.1 + d);
-        let width = BAND + di.abs_diff(dj);
+        // The full band even between close anchors: an anchor can be wrong
+        // (numbering shifted), and the content must be able to overrule it.
+        // The extra width for unequal sides is capped so a document pair with
+        // no anchors and very different lengths stays linear (the path may
+        // then leave the diagonal by at most BAND + MAX_EXTRA paragraphs).
+        let width = BAND + di.abs_diff(dj).min(MAX_EXTRA);
         let lo = center.saturating_sub(width).min(m);
         let hi = (center + width).min(m);
         rows.push(lo..hi + 1);

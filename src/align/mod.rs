@@ -26,8 +26,6 @@ pub mod dp;
 pub mod forced;
 pub mod sentence;
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::document::{Lang, NumberKey, Paragraph};
@@ -187,7 +185,10 @@ pub fn align(en: Side, fr: Side, options: &AlignOptions) -> Alignment {
     if check_forced(&forced, en_items.len(), fr_items.len()).is_err() {
         forced.clear();
     }
-    let guide = anchors(&en.paragraphs, &fr.paragraphs);
+    let guide: Vec<(usize, usize)> = anchors(&en.paragraphs, &fr.paragraphs)
+        .into_iter()
+        .filter(|&(i, j)| dp::plausible_anchor(&en_items[i], &fr_items[j]))
+        .collect();
     let mut units = Vec::new();
     let (mut i, mut j) = (0, 0);
     for &(a, b) in forced
@@ -249,56 +250,81 @@ fn unit_from_bead(bead: &dp::Bead, en0: usize, fr0: usize) -> AlignedUnit {
     }
 }
 
-/// Pairs of paragraphs with equal number keys (same key, same occurrence of
-/// it), reduced to the longest chain increasing on both sides: the guide of
-/// the dynamic program.
+/// Pairs of paragraphs with equal number keys: the longest common
+/// subsequence of the two sequences of keys (keyed paragraphs only), computed
+/// in a band around their diagonal. Numbering that restarts (`1.` … `400.`,
+/// then `1.` again) and a paragraph missing or unnumbered on one side do not
+/// derail the rest, as matching by occurrence count would. The result,
+/// monotone on both sides, guides the dynamic program.
 fn anchors(en: &[Paragraph], fr: &[Paragraph]) -> Vec<(usize, usize)> {
-    let fr_keys = keyed(fr);
-    let mut candidates: Vec<(usize, usize)> = keyed(en)
-        .into_iter()
-        .filter_map(|(k, i)| fr_keys.get(&k).map(|&j| (i, j)))
+    let ek: Vec<(usize, &NumberKey)> = en
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.key.as_ref().map(|k| (i, k)))
         .collect();
-    candidates.sort_unstable();
-    longest_increasing(&candidates)
-}
-
-/// Paragraph index by (number key, occurrence of that key).
-fn keyed(ps: &[Paragraph]) -> HashMap<(&NumberKey, usize), usize> {
-    let mut seen: HashMap<&NumberKey, usize> = HashMap::new();
-    let mut out = HashMap::new();
-    for (i, p) in ps.iter().enumerate() {
-        if let Some(k) = &p.key {
-            let n = seen.entry(k).or_default();
-            out.insert((k, *n), i);
-            *n += 1;
-        }
+    let fk: Vec<(usize, &NumberKey)> = fr
+        .iter()
+        .enumerate()
+        .filter_map(|(j, p)| p.key.as_ref().map(|k| (j, k)))
+        .collect();
+    let (n, m) = (ek.len(), fk.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
     }
-    out
-}
-
-/// Longest subsequence of `pairs` (sorted by first) strictly increasing in the
-/// second, in O(n log n).
-fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut tails: Vec<usize> = Vec::new(); // index into pairs
-    let mut prev: Vec<Option<usize>> = vec![None; pairs.len()];
-    for (k, &(_, j)) in pairs.iter().enumerate() {
-        let pos = tails.partition_point(|&t| pairs[t].1 < j);
-        prev[k] = pos.checked_sub(1).map(|p| tails[p]);
-        if pos == tails.len() {
-            tails.push(k);
-        } else {
-            tails[pos] = k;
+    let width = ANCHOR_BAND + n.abs_diff(m).min(ANCHOR_BAND);
+    let lo = |a: usize| (a * m / n).saturating_sub(width);
+    let hi = |a: usize| (a * m / n + width).min(m);
+    // score[a][b - lo(a)]: LCS length of ek[..a], fk[..b]; back: 0 match,
+    // 1 skip English, 2 skip French.
+    let mut prev: Vec<u32> = vec![0; hi(0) - lo(0) + 1];
+    let mut back: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
+    back.push(vec![2; prev.len()]);
+    for a in 1..=n {
+        let (l, h) = (lo(a), hi(a));
+        let (pl, ph) = (lo(a - 1), hi(a - 1));
+        let get_prev = |b: usize| if b >= pl && b <= ph { prev[b - pl] } else { 0 };
+        let mut cur = vec![0u32; h - l + 1];
+        let mut bk = vec![1u8; h - l + 1];
+        for b in l..=h {
+            let mut best = (get_prev(b), 1u8);
+            if b > l && cur[b - 1 - l] > best.0 {
+                best = (cur[b - 1 - l], 2);
+            }
+            if b > 0 && ek[a - 1].1 == fk[b - 1].1 && get_prev(b - 1) + 1 > best.0 {
+                best = (get_prev(b - 1) + 1, 0);
+            }
+            cur[b - l] = best.0;
+            bk[b - l] = best.1;
         }
+        back.push(bk);
+        prev = cur;
     }
-    let mut out = Vec::with_capacity(tails.len());
-    let mut cur = tails.last().copied();
-    while let Some(k) = cur {
-        out.push(pairs[k]);
-        cur = prev[k];
+    // Backtrack from the best cell of the last row.
+    let (l, h) = (lo(n), hi(n));
+    let mut b = (l..=h).max_by_key(|&b| (prev[b - l], b)).unwrap_or(h);
+    let mut a = n;
+    let mut out = Vec::new();
+    while a > 0 && b > 0 {
+        let (l, h) = (lo(a), hi(a));
+        if b < l || b > h {
+            break;
+        }
+        match back[a][b - l] {
+            0 => {
+                out.push((ek[a - 1].0, fk[b - 1].0));
+                a -= 1;
+                b -= 1;
+            }
+            1 => a -= 1,
+            _ => b -= 1,
+        }
     }
     out.reverse();
     out
 }
+
+/// Half-width of the band of the key alignment, in keyed paragraphs.
+const ANCHOR_BAND: usize = 100;
 
 #[cfg(test)]
 mod tests {
@@ -411,9 +437,21 @@ mod tests {
     }
 
     #[test]
-    fn crossing_anchors_are_dropped() {
-        let pairs = [(0, 0), (1, 3), (2, 1), (3, 2), (4, 4)];
-        assert_eq!(longest_increasing(&pairs), [(0, 0), (2, 1), (3, 2), (4, 4)]);
+    fn anchors_survive_restarted_numbering_and_a_missing_paragraph() {
+        // Two sections numbered 1..4 each; French paragraph 2 of the first
+        // section is missing. Occurrence counting would pair the second
+        // section's "2" with nothing and shift; local matching does not.
+        let keys = |ks: &[u8]| {
+            ks.iter()
+                .map(|k| para("text", Some(&k.to_string())))
+                .collect::<Vec<_>>()
+        };
+        let en = keys(&[1, 2, 3, 4, 1, 2, 3, 4]);
+        let fr = keys(&[1, 3, 4, 1, 2, 3, 4]);
+        assert_eq!(
+            anchors(&en, &fr),
+            [(0, 0), (2, 1), (3, 2), (4, 3), (5, 4), (6, 5), (7, 6)]
+        );
     }
 }
 
