@@ -152,6 +152,10 @@ const TABLE: &[(&str, &str)] = &[
 /// apostrophes and hyphens as spaces.
 pub(crate) fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // Most words are plain ASCII letters: lowercase them without decomposing.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .map(|c| match c {
@@ -165,6 +169,9 @@ pub(crate) fn fold(s: &str) -> String {
 struct Index {
     /// Folded word sequence → (entity, acronym?).
     forms: HashMap<String, (EntityId, bool)>,
+    /// The first words of all forms: most words of a text start none, and
+    /// are skipped without building any key.
+    firsts: std::collections::HashSet<String>,
     longest: usize,
     names: Vec<(&'static str, &'static str)>,
 }
@@ -194,8 +201,13 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             )
         })
         .collect();
+    let firsts = forms
+        .keys()
+        .filter_map(|k| k.split(' ').next().map(String::from))
+        .collect();
     Index {
         forms,
+        firsts,
         longest,
         names,
     }
@@ -238,15 +250,22 @@ pub fn entities(text: &str) -> Vec<EntityId> {
     let words = words(text);
     let mut out = Vec::new();
     let mut i = 0;
+    let mut key = String::new();
     while i < words.len() {
         let mut matched = 0;
+        if !index.firsts.contains(&words[i].folded) {
+            i += 1;
+            continue;
+        }
         for n in (1..=index.longest.min(words.len() - i)).rev() {
-            let key = words[i..i + n]
-                .iter()
-                .map(|w| w.folded.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(&(id, acronym)) = index.forms.get(&key) {
+            key.clear();
+            for (k, w) in words[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&w.folded);
+            }
+            if let Some(&(id, acronym)) = index.forms.get(key.as_str()) {
                 // "US" the acronym, not "us" the pronoun; "IT" not "it".
                 if acronym && !words[i..i + n].iter().all(|w| w.upper) {
                     continue;

@@ -4,8 +4,6 @@
 //! cognates (words sharing their first five letters once accents are folded:
 //! `cyberespace`/`cyberspace`, `Déclaration`/`Declaration`).
 
-use std::hash::{Hash, Hasher};
-
 use crate::lexicon;
 
 /// The cues of one text, as sorted hashes.
@@ -17,11 +15,14 @@ pub struct Cues {
     pub weak: Vec<u64>,
 }
 
-fn hash<T: Hash>(tag: u8, value: T) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    tag.hash(&mut h);
-    value.hash(&mut h);
-    h.finish()
+/// FNV-1a of a tag and a string: cheap for the short strings cues are.
+fn hash(tag: u8, value: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ u64::from(tag);
+    for b in value.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 impl Cues {
@@ -35,15 +36,22 @@ impl Cues {
                 hash(0, if t.is_empty() { "0" } else { t })
             })
             .collect();
-        strong.extend(lexicon::entities(text).into_iter().map(|id| hash(1, id.0)));
+        strong.extend(
+            lexicon::entities(text)
+                .into_iter()
+                .map(|id| hash(1, &id.0.to_string())),
+        );
         strong.sort_unstable();
         let mut weak: Vec<u64> = text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.chars().count() >= 5)
             .map(|w| {
                 let folded = lexicon::fold(w);
-                let prefix: String = folded.chars().take(5).collect();
-                hash(2, prefix)
+                let end = folded
+                    .char_indices()
+                    .nth(5)
+                    .map_or(folded.len(), |(i, _)| i);
+                hash(2, &folded[..end])
             })
             .collect();
         weak.sort_unstable();

@@ -117,18 +117,12 @@ pub fn length_probability(en: usize, fr: usize) -> f64 {
 }
 
 /// Cost of pairing English items `en` with French items `fr` (both non-empty).
-fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>]) -> (f64, bool) {
+/// `ec`/`fc` are the cues of `en`/`fr` taken together.
+fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>], ec: &Cues, fc: &Cues) -> (f64, bool) {
     let le: usize = en.iter().map(|i| i.len).sum();
     let lf: usize = fr.iter().map(|i| i.len).sum();
     let mut cost = -length_probability(le, lf).max(1e-30).ln();
-    let a = match (en, fr) {
-        ([e], [f]) => agreement(&e.cues, &f.cues),
-        _ => {
-            let ec: Vec<&Cues> = en.iter().map(|i| &i.cues).collect();
-            let fc: Vec<&Cues> = fr.iter().map(|i| &i.cues).collect();
-            agreement(&Cues::merged(&ec), &Cues::merged(&fc))
-        }
-    };
+    let a = agreement(ec, fc);
     cost -= (STRONG_BONUS * a.strong_shared as f64).min(STRONG_BONUS_CAP);
     cost += (STRONG_PENALTY * a.strong_only as f64).min(STRONG_PENALTY_CAP);
     cost -= COGNATE_WEIGHT * (a.cognates - COGNATE_CHANCE);
@@ -203,6 +197,29 @@ pub fn align_items(en: &[Item<'_>], fr: &[Item<'_>], guide: &[(usize, usize)]) -
             .collect();
     }
     let rows = band(n, m, guide);
+    // The cues of each item and of each two consecutive items, merged once
+    // (2-1, 1-2 and 2-2 beads would otherwise merge them in every cell).
+    let pairs = |items: &[Item<'_>]| -> Vec<Cues> {
+        items
+            .windows(2)
+            .map(|w| Cues::merged(&[&w[0].cues, &w[1].cues]))
+            .collect()
+    };
+    let (en2, fr2) = (pairs(en), pairs(fr));
+    let en_cues = |start: usize, count: usize| {
+        if count == 2 {
+            &en2[start]
+        } else {
+            &en[start].cues
+        }
+    };
+    let fr_cues = |start: usize, count: usize| {
+        if count == 2 {
+            &fr2[start]
+        } else {
+            &fr[start].cues
+        }
+    };
     let mut offsets = Vec::with_capacity(n + 2);
     let mut total = 0;
     for r in &rows {
@@ -242,7 +259,8 @@ pub fn align_items(en: &[Item<'_>], fr: &[Item<'_>], guide: &[(usize, usize)]) -
                     // An omission has no length to match: its prior alone.
                     omission(prior)
                 } else {
-                    -prior.ln() + pair_cost(&en[pi..i], &fr[pj..j]).0
+                    -prior.ln()
+                        + pair_cost(&en[pi..i], &fr[pj..j], en_cues(pi, di), fr_cues(pj, dj)).0
                 };
                 if prev + step < best {
                     best = prev + step;
@@ -263,7 +281,15 @@ pub fn align_items(en: &[Item<'_>], fr: &[Item<'_>], guide: &[(usize, usize)]) -
         else {
             break;
         };
-        let keyed = di > 0 && dj > 0 && pair_cost(&en[i - di..i], &fr[j - dj..j]).1;
+        let keyed = di > 0
+            && dj > 0
+            && pair_cost(
+                &en[i - di..i],
+                &fr[j - dj..j],
+                en_cues(i - di, di),
+                fr_cues(j - dj, dj),
+            )
+            .1;
         beads.push(Bead {
             en: i - di..i,
             fr: j - dj..j,
