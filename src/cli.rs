@@ -25,6 +25,11 @@ pub enum Command {
     /// Align one document holding both languages, or an English and a French
     /// document (in either order), into aligned units.
     Align(AlignArgs),
+    /// Folders and files in, one deduplicated parallel corpus out: every file
+    /// is decoded, repaired, segmented and split by language, English and
+    /// French documents are paired by content, aligned, and identical units
+    /// written once with their provenance.
+    Corpus(CorpusArgs),
     /// Consistency findings: numbers, dates, missing paragraphs, names and
     /// acronyms, translations that differ. Exit code 1 when a finding reaches
     /// --fail-on.
@@ -105,6 +110,30 @@ fn parse_score(s: &str) -> Result<f64, String> {
     } else {
         Err(format!("{v} is not between 0 and 1"))
     }
+}
+
+/// Arguments of `natalign corpus`.
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    /// Files and folders (walked recursively; hidden files skipped, links out
+    /// of a folder not followed).
+    #[arg(required_unless_present = "jsonl_in")]
+    pub inputs: Vec<PathBuf>,
+    /// Read documents as JSON lines on standard input instead, each
+    /// {"path": "FILE"} or {"name": "NAME", "text": "TEXT"}; writes JSON lines
+    /// to standard output unless -o/--format say otherwise (for GNU parallel,
+    /// Spark RDD.pipe).
+    #[arg(long, value_parser = ["-"], value_name = "-")]
+    pub jsonl_in: Option<String>,
+    /// Where and how to write.
+    #[command(flatten)]
+    pub out: OutputArgs,
+    /// Worker threads (default: one per core).
+    #[arg(long, default_value_t = 0)]
+    pub threads: usize,
+    /// Also write the run's summary as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub json_summary: Option<PathBuf>,
 }
 
 /// Arguments of `natalign check`.

@@ -71,3 +71,22 @@ pub struct CheckConfig {
     /// Write all current findings as a baseline here.
     pub write_baseline: Option<PathBuf>,
 }
+
+/// Settings of `natalign corpus`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorpusConfig {
+    /// Files and folders to read (ignored with `jsonl_in`).
+    pub inputs: Vec<PathBuf>,
+    /// Read documents (or paths) as JSON lines from standard input.
+    pub jsonl_in: bool,
+    /// Where to write; `None` or `-` is standard output.
+    pub output: Option<PathBuf>,
+    /// The data format to write.
+    pub format: Format,
+    /// How to write it.
+    pub export: ExportOptions,
+    /// Worker threads (0: one per core).
+    pub threads: usize,
+    /// Write the run's summary as JSON here.
+    pub json_summary: Option<PathBuf>,
+}

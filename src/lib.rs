@@ -43,6 +43,7 @@ pub mod align;
 pub mod check;
 pub mod command;
 pub mod config;
+pub mod corpus;
 pub mod damage;
 pub mod decode;
 pub mod document;

@@ -3,17 +3,21 @@
 
 mod cli;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode as ProcessExit;
 
 use clap::Parser;
-use natalign::config::{AlignConfig, CheckConfig, FailOn, InspectConfig, SplitConfig};
+use natalign::config::{
+    AlignConfig, CheckConfig, CorpusConfig, FailOn, InspectConfig, SplitConfig,
+};
 use natalign::error::{Error, ExitCode};
 use natalign::export::tmx::check_lang;
 use natalign::export::{ExportOptions, Format, Unit};
 
-use cli::{AlignArgs, CheckArgs, Cli, Command, FailOnArg, FormatArg, OutputArgs, UnitArg};
+use cli::{
+    AlignArgs, CheckArgs, Cli, Command, CorpusArgs, FailOnArg, FormatArg, OutputArgs, UnitArg,
+};
 
 fn main() -> ProcessExit {
     let cli = Cli::parse();
@@ -24,6 +28,7 @@ fn main() -> ProcessExit {
             json: args.json,
         }),
         Command::Check(args) => return check(args),
+        Command::Corpus(args) => corpus(args),
         Command::Split(args) => {
             let config = SplitConfig {
                 input: args.input,
@@ -105,6 +110,59 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         let _ = writeln!(io::stderr(), "{summary}");
     }
     Ok(())
+}
+
+fn corpus(args: CorpusArgs) -> Result<(), Error> {
+    let mut out = args.out;
+    let jsonl_in = args.jsonl_in.is_some();
+    if jsonl_in && out.format.is_none() && out.output.is_none() {
+        out.format = Some(FormatArg::Jsonl);
+    }
+    let (format, export) = output_options(&out)?;
+    let config = CorpusConfig {
+        inputs: args.inputs,
+        jsonl_in,
+        output: out.output,
+        format,
+        export,
+        threads: args.threads,
+        json_summary: args.json_summary,
+    };
+    let show = !out.quiet && io::stderr().is_terminal();
+    let bar = Bar(show.then(|| {
+        indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template("{msg:>9} [{bar:40}] {pos}/{len} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        )
+    }));
+    let summary = natalign::command::corpus::run(&config, &bar)?;
+    if let Some(b) = &bar.0 {
+        b.finish_and_clear();
+    }
+    if !out.quiet {
+        let _ = writeln!(io::stderr(), "{summary}");
+    }
+    Ok(())
+}
+
+/// A progress bar on standard error (a terminal only).
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl natalign::corpus::Progress for Bar {
+    fn start(&self, phase: &str, total: u64) {
+        if let Some(b) = &self.0 {
+            b.set_length(total);
+            b.set_position(0);
+            b.set_message(phase.to_string());
+        }
+    }
+
+    fn step(&self) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
+        }
+    }
 }
 
 fn check(args: CheckArgs) -> ProcessExit {

@@ -27,6 +27,8 @@ pub struct Item<'a> {
     pub cues: Cues,
     /// Printed number key, if any.
     pub key: Option<&'a NumberKey>,
+    /// A title, heading or metadata line: merged only with its own kind.
+    pub heading: bool,
 }
 
 impl<'a> Item<'a> {
@@ -36,7 +38,14 @@ impl<'a> Item<'a> {
             len: text.chars().count(),
             cues: Cues::new(text),
             key,
+            heading: false,
         }
+    }
+
+    /// Mark the item as a title, heading or metadata line.
+    pub fn heading(mut self, heading: bool) -> Self {
+        self.heading = heading;
+        self
     }
 }
 
@@ -76,6 +85,8 @@ const RELATIVE_SPREAD: f64 = 0.06;
 
 /// Nats gained when printed number keys match in a bead.
 const KEY_BONUS: f64 = 3.0;
+/// Nats added to a merge of a heading (or metadata line) with running text.
+const MIXED_MERGE_PENALTY: f64 = 5.0;
 /// Nats per shared strong cue (numbers, entities), and the cap.
 const STRONG_BONUS: f64 = 1.5;
 const STRONG_BONUS_CAP: f64 = 9.0;
@@ -126,6 +137,12 @@ fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>], ec: &Cues, fc: &Cues) -> (f64, bo
     cost -= (STRONG_BONUS * a.strong_shared as f64).min(STRONG_BONUS_CAP);
     cost += (STRONG_PENALTY * a.strong_only as f64).min(STRONG_PENALTY_CAP);
     cost -= COGNATE_WEIGHT * (a.cognates - COGNATE_CHANCE);
+    // A heading or dateline glued to a paragraph is not a split paragraph.
+    let mixed =
+        |items: &[Item<'_>]| items.len() > 1 && items.iter().any(|i| i.heading != items[0].heading);
+    if mixed(en) || mixed(fr) {
+        cost += MIXED_MERGE_PENALTY;
+    }
     let keyed = en
         .iter()
         .filter_map(|i| i.key)

@@ -136,6 +136,12 @@ pub fn pair_score(en: &str, fr: &str) -> f64 {
     (lp + a.strong_shared as f64 / union as f64) / 2.0
 }
 
+/// Titles, headings and metadata lines: merged only with their own kind.
+fn is_heading(p: &Paragraph) -> bool {
+    use crate::document::ParagraphKind as K;
+    matches!(p.kind, K::Title | K::Heading | K::Metadata)
+}
+
 /// Check user-forced pairs against the sides: in range, and not crossing.
 ///
 /// # Errors
@@ -173,12 +179,12 @@ pub fn align(en: Side, fr: Side, options: &AlignOptions) -> Alignment {
     let en_items: Vec<dp::Item<'_>> = en
         .paragraphs
         .iter()
-        .map(|p| dp::Item::new(&p.text, p.key.as_ref()))
+        .map(|p| dp::Item::new(&p.text, p.key.as_ref()).heading(is_heading(p)))
         .collect();
     let fr_items: Vec<dp::Item<'_>> = fr
         .paragraphs
         .iter()
-        .map(|p| dp::Item::new(&p.text, p.key.as_ref()))
+        .map(|p| dp::Item::new(&p.text, p.key.as_ref()).heading(is_heading(p)))
         .collect();
     let mut forced = options.forced.clone();
     forced.sort_unstable();

@@ -2,5 +2,6 @@
 
 pub mod align;
 pub mod check;
+pub mod corpus;
 pub mod inspect;
 pub mod split;

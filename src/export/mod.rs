@@ -254,7 +254,7 @@ pub(crate) fn formula_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 /// One unit, flattened for output. For a sentence unit, the paragraph fields
 /// (`*_number`, `*_index`, `*_doc`, `repairs`, `method`) are those of the
 /// paragraph unit holding the sentences.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// The printed labels of the English paragraphs (`3`, `Article 3`, `(a)`),
     /// joined with `+`; empty when none.
@@ -276,8 +276,8 @@ pub struct Row {
     pub fr: String,
     /// Agreement score in [0, 1].
     pub score: f64,
-    /// How the unit was found (`anchor`, `dp`).
-    pub method: &'static str,
+    /// How the unit was found (`anchor`, `anchor+dp`, `dp`, `forced`).
+    pub method: std::borrow::Cow<'static, str>,
     /// Why the unit is one-sided; empty for pairs.
     pub note: String,
     /// Encoding repairs made inside the unit's paragraphs (both sides): a
@@ -290,6 +290,16 @@ pub struct Row {
     /// Remarks to carry with the unit (consistency findings): TMX `<note>`s,
     /// JSONL `notes`.
     pub notes: Vec<String>,
+    /// Corpus mode: how many times the unit was seen (0 outside corpus mode).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub copies: usize,
+    /// Corpus mode: where each copy was seen (`EN doc | FR doc | unit n`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Row {
@@ -326,7 +336,7 @@ pub fn sentence_rows(alignment: &Alignment, sentences: &SentenceAlignment) -> Ve
             en: sentences.text(unit, Lang::En).to_string(),
             fr: sentences.text(unit, Lang::Fr).to_string(),
             score: unit.score,
-            method: unit.method.as_str(),
+            method: unit.method.as_str().into(),
             note: unit.note.clone().unwrap_or_default(),
             ..paragraphs[unit.unit].clone()
         })
@@ -374,7 +384,7 @@ fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
         en: alignment.text(unit, Lang::En),
         fr: alignment.text(unit, Lang::Fr),
         score: unit.score,
-        method: unit.method.as_str(),
+        method: unit.method.as_str().into(),
         note: unit.note.clone().unwrap_or_default(),
         repairs: unit
             .en
@@ -385,6 +395,8 @@ fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
         en_doc: doc(Lang::En, &unit.en),
         fr_doc: doc(Lang::Fr, &unit.fr),
         notes: Vec::new(),
+        copies: 0,
+        provenance: Vec::new(),
     }
 }
 
@@ -428,12 +440,14 @@ pub(crate) fn test_row(en: &str, fr: &str) -> Row {
         en: en.into(),
         fr: fr.into(),
         score: 0.5,
-        method: "anchor",
+        method: "anchor".into(),
         note: String::new(),
         repairs: 0,
         en_doc: "a.txt".into(),
         fr_doc: "a.txt".into(),
         notes: Vec::new(),
+        copies: 0,
+        provenance: Vec::new(),
     }
 }
 

@@ -185,7 +185,7 @@ impl Exporter for TmxExporter<'_> {
                 if sentence { &row.fr_sentence } else { "" },
             ),
             ("x-score", &score),
-            ("x-method", row.method),
+            ("x-method", &row.method),
             ("x-repairs", &repairs),
             ("x-note", &row.note),
         ];
@@ -193,6 +193,12 @@ impl Exporter for TmxExporter<'_> {
             if !value.is_empty() {
                 self.text_element("prop", Some(("type", kind)), value)?;
             }
+        }
+        if row.copies > 0 {
+            self.text_element("prop", Some(("type", "x-copies")), &row.copies.to_string())?;
+        }
+        for place in &row.provenance {
+            self.text_element("prop", Some(("type", "x-provenance")), place)?;
         }
         let langs = [
             (self.options.en_lang.clone(), &row.en),

@@ -7,6 +7,7 @@ mod align;
 mod bad_input;
 mod check;
 mod cli;
+mod corpus;
 mod outputs;
 mod perturb;
 mod sentence;
