@@ -60,6 +60,10 @@ pub struct AlignArgs {
     /// (`Article 5`, `key:3`).
     #[arg(long, value_name = "FILE")]
     pub anchors: Option<PathBuf>,
+    /// Refuse any line longer than this many bytes (a file without line
+    /// breaks is rarely text with paragraphs).
+    #[arg(long, value_name = "BYTES", default_value_t = natalign::pipeline::DEFAULT_MAX_PARAGRAPH)]
+    pub max_paragraph: usize,
     /// Leave out pairs scoring below this (0 to 1); the summary counts them.
     #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     pub min_score: Option<f64>,

@@ -24,6 +24,8 @@ pub struct AlignConfig {
     pub anchors: Option<PathBuf>,
     /// Two-sided units scoring below this are left out (and counted).
     pub min_score: Option<f64>,
+    /// Longest line accepted, in bytes.
+    pub max_paragraph: usize,
 }
 
 /// Settings of `natalign inspect`.

@@ -38,6 +38,15 @@ pub enum InputProblem {
     BadTmx(String),
     /// A baseline file (`--baseline`) that cannot be read.
     BadBaseline(String),
+    /// A line longer than the `--max-paragraph` limit.
+    ParagraphTooLong {
+        /// 1-based line number.
+        line: usize,
+        /// Its length in bytes.
+        bytes: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
 }
 
 impl fmt::Display for InputProblem {
@@ -60,6 +69,10 @@ impl fmt::Display for InputProblem {
             InputProblem::BadAnchors(why) => write!(f, "bad anchors file: {why}"),
             InputProblem::BadTmx(why) => write!(f, "invalid TMX: {why}"),
             InputProblem::BadBaseline(why) => write!(f, "bad baseline file: {why}"),
+            InputProblem::ParagraphTooLong { line, bytes, limit } => write!(
+                f,
+                "line {line} is {bytes} bytes long, above the --max-paragraph limit of {limit} bytes; is it text with paragraphs? (raise the limit with --max-paragraph)"
+            ),
             InputProblem::SameLanguage(lang) => {
                 write!(
                     f,

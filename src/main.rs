@@ -104,6 +104,7 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         check: args.check,
         anchors: args.anchors,
         min_score: args.min_score,
+        max_paragraph: args.max_paragraph,
     };
     let summary = natalign::command::align::run(&config)?;
     if !args.out.quiet {
@@ -220,6 +221,24 @@ fn creation_time() -> Result<u64, Error> {
     }
 }
 
+/// Whether the output error is a closed pipe (`natalign … | head`), however
+/// deep the writer that saw it wrapped it (CSV, XML).
 fn is_broken_pipe(err: &Error) -> bool {
-    matches!(err, Error::Output { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+    let Error::Output { source, .. } = err else {
+        return false;
+    };
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(source);
+    while let Some(e) = cur {
+        if let Some(io) = e.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            if let Some(inner) = io.get_ref() {
+                cur = Some(inner);
+                continue;
+            }
+        }
+        cur = e.source();
+    }
+    false
 }

@@ -21,6 +21,36 @@ use crate::{langid, segment};
 /// # Errors
 /// [`Error::Input`] when the bytes are not usable text.
 pub fn load(name: &str, bytes: &[u8]) -> Result<Document> {
+    load_limited(name, bytes, DEFAULT_MAX_PARAGRAPH)
+}
+
+/// The longest line `load` accepts by default, in bytes (`--max-paragraph`).
+pub const DEFAULT_MAX_PARAGRAPH: usize = 8 << 20;
+
+/// [`load`], refusing any line longer than `max_paragraph` bytes before doing
+/// any work: a huge file with no line breaks is rarely text with paragraphs,
+/// and would cost several times its size in memory.
+///
+/// # Errors
+/// As [`load`], and [`InputProblem::ParagraphTooLong`].
+pub fn load_limited(name: &str, bytes: &[u8], max_paragraph: usize) -> Result<Document> {
+    let mut start = 0;
+    for (line, end) in memchr::memchr_iter(b'\n', bytes)
+        .chain(std::iter::once(bytes.len()))
+        .enumerate()
+    {
+        if end - start > max_paragraph {
+            return Err(Error::input(
+                name,
+                InputProblem::ParagraphTooLong {
+                    line: line + 1,
+                    bytes: end - start,
+                    limit: max_paragraph,
+                },
+            ));
+        }
+        start = end + 1;
+    }
     let decoded = decode::decode(bytes).map_err(|p| Error::input(name, p))?;
     // Repair before segmentation (whitespace folding, control removal) and
     // before language identification: mojibake makes English look French.

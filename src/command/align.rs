@@ -11,7 +11,7 @@ use crate::config::AlignConfig;
 use crate::error::{Error, InputProblem, Result};
 use crate::export::{self, Unit};
 use crate::io::{read_input, write_output, write_outputs};
-use crate::pipeline::{Summary, load, sides};
+use crate::pipeline::{Summary, load_limited, sides};
 
 /// Run `align`: read, align, write. Returns the run's summary.
 ///
@@ -23,7 +23,7 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
         .iter()
         .map(|path| {
             let bytes = read_input(path)?;
-            load(&path.display().to_string(), &bytes)
+            load_limited(&path.display().to_string(), &bytes, config.max_paragraph)
         })
         .collect::<Result<Vec<_>>>()?;
     let (en, fr) = sides(&docs)?;

@@ -125,3 +125,118 @@ fn output_equal_to_input_is_refused_and_input_untouched() {
     assert!(stderr(&res).contains("refusing to overwrite an input"));
     assert_eq!(std::fs::read(&input).unwrap(), before);
 }
+
+/// The bad-input table: each input, the exit code and the message.
+#[test]
+fn bad_input_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut utf16_bad = vec![0xff, 0xfe];
+    utf16_bad.extend_from_slice(&[0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "doc.zip",
+            b"PK\x03\x04\x14\x00\x00\x00\x08\x00".to_vec(),
+            "not a text file: looks like a ZIP archive (or DOCX/ODT); extract its text first",
+        ),
+        (
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "not a text file: looks like a PNG image",
+        ),
+        (
+            "tool",
+            b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec(),
+            "not a text file: looks like an ELF executable",
+        ),
+        (
+            "scan.pdf",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
+            "not a text file: looks like a PDF; extract its text first",
+        ),
+        ("utf16.txt", utf16_bad, "invalid UTF-16"),
+        (
+            "blank.txt",
+            b"\n \n\t\n".to_vec(),
+            "file holds only whitespace",
+        ),
+        ("empty.txt", Vec::new(), "file is empty"),
+        (
+            "rules.txt",
+            b"|\n---|\n|\n".to_vec(),
+            "no text paragraphs found (only noise)",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let out = dir.path().join("out.tmx");
+        let res = run(&[&"align", &path, &"-o", &out]);
+        let err = stderr(&res);
+        assert_eq!(res.status.code(), Some(3), "{name}: {err}");
+        let want = format!("natalign: {}: {message}", path.display());
+        assert!(
+            err.trim_end().starts_with(&want),
+            "{name}: want {want:?}, got {err:?}"
+        );
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(!out.exists(), "{name}: no output");
+    }
+}
+
+#[test]
+fn unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("secret.txt");
+    std::fs::copy(sample("001"), &path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        // Running as root: permissions do not bite, so there is nothing to test.
+        println!(
+            "skipped: running as root, {} stays readable",
+            path.display()
+        );
+        return;
+    }
+    refused(&path, 3, "cannot read: Permission denied");
+}
+
+#[test]
+fn huge_line_is_refused_above_max_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("one-line.txt");
+    std::fs::write(&path, "NATO ".repeat(4000)).unwrap();
+    let res = run(&[&"align", &path, &"--max-paragraph", &"10000"]);
+    assert_eq!(res.status.code(), Some(3));
+    let err = stderr(&res);
+    assert!(err.contains("one-line.txt: line 1 is 20000 bytes long, above the --max-paragraph limit of 10000 bytes"), "{err}");
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let pair = corpus("nato-ottawa-agreement-1951");
+    let mut child = natalign()
+        .args([
+            "align",
+            pair.join("en.txt").to_str().unwrap(),
+            pair.join("fr.txt").to_str().unwrap(),
+            "-q",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
