@@ -87,19 +87,10 @@ pub fn write_output<T>(
         w.flush().map_err(out_err)?;
         return Ok(value);
     }
-    check_regular_output(path, inputs)?;
-    let dir = parent_dir(path);
-    let tmp = tempfile::Builder::new()
-        .prefix(".natalign-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(out_err)?;
-    let mut w = BufWriter::new(tmp);
-    let value = produce(&mut w).map_err(out_err)?;
-    let tmp = w.into_inner().map_err(|e| out_err(e.into_error()))?;
-    tmp.as_file().sync_all().map_err(out_err)?;
-    tmp.persist(path).map_err(|e| out_err(e.error))?;
-    Ok(value)
+    // A regular file: the one-file case of `write_outputs` (temp file, rename).
+    write_outputs(std::slice::from_ref(&path.to_path_buf()), inputs, |files| {
+        produce(&mut files[0])
+    })
 }
 
 /// Write several regular files that belong together (the two halves of a

@@ -42,6 +42,15 @@ pub const SENTENCE_HEADER: &[&str] = &[
     "fr_doc",
 ];
 
+/// A CSV error as an I/O error, keeping the kind of an underlying I/O error
+/// (a closed pipe must stay a closed pipe).
+fn io_error(e: ::csv::Error) -> io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// The cells of a row, in header order.
 pub(crate) fn cells(r: &Row, unit: Unit) -> Vec<String> {
     let mut out = vec![
@@ -119,7 +128,7 @@ impl Exporter for CsvExporter<'_> {
         let mut w = ::csv::WriterBuilder::new()
             .terminator(self.terminator)
             .from_writer(out);
-        w.write_record(header(self.unit))?;
+        w.write_record(header(self.unit)).map_err(io_error)?;
         self.w = Some(w);
         Ok(())
     }
@@ -130,9 +139,10 @@ impl Exporter for CsvExporter<'_> {
         };
         let cells = cells(row, self.unit);
         if self.safe {
-            w.write_record(cells.iter().map(|c| formula_safe(c).into_owned()))?;
+            w.write_record(cells.iter().map(|c| formula_safe(c).into_owned()))
+                .map_err(io_error)?;
         } else {
-            w.write_record(&cells)?;
+            w.write_record(&cells).map_err(io_error)?;
         }
         self.written += 1;
         Ok(())
