@@ -127,8 +127,18 @@ impl Alignment {
 
 /// Score of a pair of texts, in [0, 1] (see the module docs).
 pub fn pair_score(en: &str, fr: &str) -> f64 {
-    let lp = dp::length_probability(en.chars().count(), fr.chars().count());
-    let a = cues::agreement(&cues::Cues::new(en), &cues::Cues::new(fr));
+    score_from(
+        en.chars().count(),
+        fr.chars().count(),
+        &cues::Cues::new(en),
+        &cues::Cues::new(fr),
+    )
+}
+
+/// [`pair_score`] from lengths and cues already computed.
+fn score_from(en_len: usize, fr_len: usize, en: &cues::Cues, fr: &cues::Cues) -> f64 {
+    let lp = dp::length_probability(en_len, fr_len);
+    let a = cues::agreement(en, fr);
     let union = a.strong_shared + a.strong_only;
     if union == 0 {
         return lp;
@@ -221,20 +231,19 @@ pub fn align(en: Side, fr: Side, options: &AlignOptions) -> Alignment {
         }
         (i, j) = (a + 1, b + 1);
     }
-    let mut alignment = Alignment { en, fr, units };
-    for k in 0..alignment.units.len() {
-        let unit = &alignment.units[k];
-        let score = if unit.is_pair() {
-            pair_score(
-                &alignment.text(unit, Lang::En),
-                &alignment.text(unit, Lang::Fr),
-            )
-        } else {
-            0.0
+    // Scores from the items' lengths and cues (the joined text of a merge is
+    // its paragraphs with one space between them).
+    for unit in units.iter_mut().filter(|u| u.is_pair()) {
+        let side = |items: &[dp::Item<'_>], idx: &[usize]| {
+            let len = idx.iter().map(|&i| items[i].len).sum::<usize>() + idx.len() - 1;
+            let cues: Vec<&cues::Cues> = idx.iter().map(|&i| &items[i].cues).collect();
+            (len, cues::Cues::merged(&cues))
         };
-        alignment.units[k].score = score;
+        let (le, ec) = side(&en_items, &unit.en);
+        let (lf, fc) = side(&fr_items, &unit.fr);
+        unit.score = score_from(le, lf, &ec, &fc);
     }
-    alignment
+    Alignment { en, fr, units }
 }
 
 fn unit_from_bead(bead: &dp::Bead, en0: usize, fr0: usize) -> AlignedUnit {
