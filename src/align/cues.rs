@@ -6,13 +6,20 @@
 
 use crate::lexicon;
 
-/// The cues of one text, as sorted hashes.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// 64-bit words of the cognate signature (1024 bits: a paragraph's few dozen
+/// prefixes rarely collide).
+const WEAK_WORDS: usize = 16;
+
+/// The cues of one text: strong ones as sorted hashes, cognates as a
+/// signature.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cues {
     /// Numbers and entities: rare, strong evidence (multiset).
     pub strong: Vec<u64>,
-    /// Cognate prefixes of content words (set).
-    pub weak: Vec<u64>,
+    /// Cognate prefixes of content words, as a 1024-bit set signature:
+    /// merging is an OR and comparing a popcount, with no allocation in the
+    /// dynamic program's inner loop.
+    pub weak: [u64; WEAK_WORDS],
 }
 
 /// FNV-1a of a tag and a string: cheap for the short strings cues are.
@@ -42,7 +49,8 @@ impl Cues {
                 .map(|id| hash(1, &id.0.to_string())),
         );
         strong.sort_unstable();
-        let mut weak: Vec<u64> = text
+        let mut weak = [0u64; WEAK_WORDS];
+        for h in text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.chars().count() >= 5)
             .map(|w| {
@@ -53,9 +61,9 @@ impl Cues {
                     .map_or(folded.len(), |(i, _)| i);
                 hash(2, &folded[..end])
             })
-            .collect();
-        weak.sort_unstable();
-        weak.dedup();
+        {
+            weak[((h >> 6) as usize) % WEAK_WORDS] |= 1 << (h & 63);
+        }
         Cues { strong, weak }
     }
 
@@ -68,10 +76,13 @@ impl Cues {
             .iter()
             .flat_map(|c| c.strong.iter().copied())
             .collect();
-        let mut weak: Vec<u64> = parts.iter().flat_map(|c| c.weak.iter().copied()).collect();
+        let mut weak = [0u64; WEAK_WORDS];
+        for c in parts {
+            for (w, x) in weak.iter_mut().zip(c.weak) {
+                *w |= x;
+            }
+        }
         strong.sort_unstable();
-        weak.sort_unstable();
-        weak.dedup();
         Cues { strong, weak }
     }
 }
@@ -107,8 +118,14 @@ pub struct Agreement {
 /// Compare the cues of two texts.
 pub fn agreement(en: &Cues, fr: &Cues) -> Agreement {
     let s = shared(&en.strong, &fr.strong);
-    let w = shared(&en.weak, &fr.weak);
-    let total_w = en.weak.len() + fr.weak.len();
+    let bits = |ws: &[u64; WEAK_WORDS]| ws.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+    let w: usize = en
+        .weak
+        .iter()
+        .zip(&fr.weak)
+        .map(|(a, b)| (a & b).count_ones() as usize)
+        .sum();
+    let total_w = bits(&en.weak) + bits(&fr.weak);
     Agreement {
         strong_shared: s,
         strong_only: en.strong.len() + fr.strong.len() - 2 * s,
