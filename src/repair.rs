@@ -568,6 +568,117 @@ fn scan(text: &str) -> Vec<Site> {
 
 /// Repairs mojibake in `text`. See the module documentation for guarantees.
 pub fn repair(text: &str) -> Repaired {
+    let mut result = repair_once(text);
+    // Text mojibaked twice (UTF-8 read as Windows-1252, saved as UTF-8, read so
+    // again) still shows mojibake after one pass: repeat while a pass reverses
+    // whole sequences, at most three layers, composing the repairs so spans
+    // and `before` still refer to the output and the original input.
+    for _ in 0..2 {
+        if !result
+            .repairs
+            .iter()
+            .any(|r| r.rule == RepairRule::Mojibake)
+        {
+            break;
+        }
+        let next = repair_once(&result.text);
+        if !next.repairs.iter().any(|r| r.rule == RepairRule::Mojibake) {
+            break;
+        }
+        result = compose(text, &result, next);
+    }
+    result
+}
+
+/// One edit of a pass: where it came from and where it went.
+struct Edit {
+    src: Range<usize>,
+    dst: Range<usize>,
+    rule: RepairRule,
+}
+
+/// The edits of a pass, from its repairs (sorted, non-overlapping).
+fn edits(repairs: &[Repair]) -> Vec<Edit> {
+    let mut delta: isize = 0;
+    repairs
+        .iter()
+        .map(|r| {
+            let src_start = (r.span.start as isize - delta) as usize;
+            delta += r.after.len() as isize - r.before.len() as isize;
+            Edit {
+                src: src_start..src_start + r.before.len(),
+                dst: r.span.clone(),
+                rule: r.rule,
+            }
+        })
+        .collect()
+}
+
+/// Map a position (not strictly inside an edit) from one side of `edits` to
+/// the other: `forward` from source to destination, else back.
+fn map_pos(edits: &[Edit], p: usize, forward: bool) -> usize {
+    let mut shift: isize = 0;
+    for e in edits {
+        let (from, to) = if forward {
+            (&e.src, &e.dst)
+        } else {
+            (&e.dst, &e.src)
+        };
+        if from.end <= p && !(from.is_empty() && from.start == p) {
+            shift += to.len() as isize - from.len() as isize;
+        } else {
+            break;
+        }
+    }
+    (p as isize + shift) as usize
+}
+
+/// The repairs of two passes (`original → first.text → second.text`) as one
+/// list of repairs of `original` into `second.text`.
+fn compose(original: &str, first: &Repaired, second: Repaired) -> Repaired {
+    let (a, b) = (edits(&first.repairs), edits(&second.repairs));
+    // Regions of the middle text touched by either pass, merged.
+    let mut regions: Vec<(Range<usize>, RepairRule)> = a
+        .iter()
+        .map(|e| (e.dst.clone(), e.rule))
+        .chain(b.iter().map(|e| (e.src.clone(), e.rule)))
+        .collect();
+    regions.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut merged: Vec<(Range<usize>, RepairRule)> = Vec::new();
+    for (r, rule) in regions {
+        match merged.last_mut() {
+            Some((m, mrule)) if r.start < m.end || (r.start == m.end && r.is_empty()) => {
+                m.end = m.end.max(r.end);
+                // A lossy guess anywhere in the region names the region.
+                if *mrule == RepairRule::Mojibake {
+                    *mrule = rule;
+                }
+            }
+            _ => merged.push((r, rule)),
+        }
+    }
+    let repairs = merged
+        .into_iter()
+        .map(|(r, rule)| {
+            let src = map_pos(&a, r.start, false)..map_pos(&a, r.end, false);
+            let dst = map_pos(&b, r.start, true)..map_pos(&b, r.end, true);
+            Repair {
+                before: original.get(src).unwrap_or_default().to_string(),
+                after: second.text.get(dst.clone()).unwrap_or_default().to_string(),
+                span: dst,
+                rule,
+            }
+        })
+        .filter(|r| r.before != r.after)
+        .collect();
+    Repaired {
+        text: second.text,
+        repairs,
+    }
+}
+
+/// One pass of [`repair`].
+fn repair_once(text: &str) -> Repaired {
     let doc = Doc::new(text);
     // First round: decide every site, recording the vocabulary questions.
     let mut decisions: Vec<Option<(char, bool)>> = Vec::with_capacity(doc.sites.len());
@@ -1807,6 +1918,30 @@ mod tests {
             let r = repair(&format!("{all}\n{}", kind.apply(&all)));
             assert_eq!(fingerprint(&r), mixed, "{} mixed", kind.as_str());
         }
+    }
+
+    #[test]
+    fn double_mojibake_is_undone_with_composed_repairs() {
+        let clean = "Les États membres de l’OTAN réaffirment – « ensemble » à Bruxelles.";
+        let twice = cp1252_mojibake(&cp1252_mojibake(clean));
+        let r = repair(&twice);
+        assert_eq!(r.text, clean);
+        check_spans(&r);
+        // Every repair's `before` is text of the damaged input, in order.
+        let mut at = 0;
+        for rep in &r.repairs {
+            let found = twice[at..].find(&rep.before).map(|i| i + at);
+            assert!(
+                found.is_some(),
+                "{:?} not in the input after {at}",
+                rep.before
+            );
+            at = found.unwrap_or(at) + rep.before.len();
+        }
+        assert_eq!(r.repairs[0].before, "Ãƒâ€°");
+        assert_eq!(r.repairs[0].after, "É");
+        // Three layers too.
+        assert_eq!(repair(&cp1252_mojibake(&twice)).text, clean);
     }
 
     #[test]
