@@ -159,14 +159,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputProblem> {
     Ok(Decoded { text, ..decoded })
 }
 
-/// A text is binary-looking when control characters (other than whitespace)
-/// make up more than a tenth of it.
+/// A text is binary-looking when C0 control characters (other than
+/// whitespace) make up more than a tenth of it.
 fn looks_binary(text: &str) -> bool {
     let mut total = 0usize;
     let mut control = 0usize;
     for c in text.chars().take(8192) {
         total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\t' | '\r' | '\x0c') {
+        // C0 controls only: C1 controls (U+0080–U+009F) are what UTF-8 read
+        // as Latin-1 looks like, which the repair stage undoes.
+        if (c < ' ' || c == '\x7f') && !matches!(c, '\n' | '\t' | '\r' | '\x0c') {
             control += 1;
         }
     }
@@ -358,6 +360,18 @@ mod tests {
         );
         assert_eq!(d.encoding, "UTF-8+windows-1252");
         assert_eq!(d.legacy_bytes, 2);
+    }
+
+    #[test]
+    fn utf8_read_as_latin1_is_text_not_binary() {
+        // Its C1 controls are mojibake for the repair stage, not binary noise.
+        let text = "l’OTAN – « œuvre »"
+            .as_bytes()
+            .iter()
+            .map(|&b| b as char)
+            .collect::<String>();
+        let d = decode(text.as_bytes()).unwrap();
+        assert_eq!(d.text, text);
     }
 
     #[test]
