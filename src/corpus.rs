@@ -158,10 +158,14 @@ pub struct LangDoc {
     pub file: String,
     /// Its language.
     pub lang: Lang,
-    /// Its text paragraphs.
+    /// Its text paragraphs (emptied once its features are known: the run
+    /// loads the file again when it aligns it, so memory does not grow with
+    /// the corpus).
     pub paragraphs: Vec<Paragraph>,
     /// Repairs made in the file.
     pub repairs: usize,
+    /// Index of its source in the run's list of sources.
+    pub source: usize,
     features: Features,
 }
 
@@ -233,6 +237,7 @@ fn lang_docs(doc: &Document) -> Vec<LangDoc> {
             .map(|p| (*p).clone())
             .collect();
         LangDoc {
+            source: 0,
             file: doc.name.clone(),
             lang,
             features: features(&paragraphs),
@@ -394,25 +399,19 @@ pub fn run<'a>(
     let started = std::time::Instant::now();
     let mut summary = CorpusSummary::default();
     progress.start("reading", sources.len() as u64);
-    let loaded: Vec<std::result::Result<Document, Skipped>> = sources
+    // Read every file for its features only; its paragraphs are dropped and
+    // read again when its pair is aligned.
+    let loaded: Vec<std::result::Result<(Vec<LangDoc>, usize), Skipped>> = sources
         .par_iter()
-        .map(|source| {
-            let name = source.name();
-            let bytes = match source {
-                Source::File(p) => fs::read(p).map_err(|e| Skipped {
-                    file: name.clone(),
-                    reason: e.to_string(),
-                }),
-                Source::Text { bytes, .. } => Ok(bytes.clone()),
-            };
-            let out = bytes.and_then(|b| {
-                load(&name, &b).map_err(|e| Skipped {
-                    file: name.clone(),
-                    reason: match e {
-                        Error::Input { problem, .. } => problem.to_string(),
-                        other => other.to_string(),
-                    },
-                })
+        .enumerate()
+        .map(|(k, source)| {
+            let out = load_source(source).map(|doc| {
+                let mut parts = lang_docs(&doc);
+                for part in &mut parts {
+                    part.source = k;
+                    part.paragraphs = Vec::new();
+                }
+                (parts, doc.repairs.len())
             });
             progress.step();
             out
@@ -422,12 +421,11 @@ pub fn run<'a>(
     let mut mixed: std::collections::HashSet<String> = Default::default();
     for r in loaded {
         match r {
-            Ok(doc) => {
+            Ok((parts, repairs)) => {
                 summary.files_read += 1;
-                summary.repairs += doc.repairs.len();
-                let parts = lang_docs(&doc);
+                summary.repairs += repairs;
                 if parts.len() > 1 {
-                    mixed.insert(doc.name.clone());
+                    mixed.insert(parts[0].file.clone());
                 }
                 docs.extend(parts);
             }
@@ -459,6 +457,7 @@ pub fn run<'a>(
             .par_iter()
             .map(|pair| {
                 let rows = pair_rows(
+                    sources,
                     &docs[pair.en],
                     &docs[pair.fr],
                     &name(&docs[pair.en]),
@@ -526,6 +525,38 @@ pub fn run<'a>(
     Ok(summary)
 }
 
+/// Read and load one source.
+fn load_source(source: &Source) -> std::result::Result<Document, Skipped> {
+    let name = source.name();
+    let bytes = match source {
+        Source::File(p) => fs::read(p).map_err(|e| Skipped {
+            file: name.clone(),
+            reason: e.to_string(),
+        })?,
+        Source::Text { bytes, .. } => bytes.clone(),
+    };
+    load(&name, &bytes).map_err(|e| Skipped {
+        file: name.clone(),
+        reason: match e {
+            Error::Input { problem, .. } => problem.to_string(),
+            other => other.to_string(),
+        },
+    })
+}
+
+/// The paragraphs of a language document, read again from its source.
+fn paragraphs_of(sources: &[Source], doc: &LangDoc) -> Vec<Paragraph> {
+    load_source(&sources[doc.source])
+        .map(|d| {
+            lang_docs(&d)
+                .into_iter()
+                .find(|p| p.lang == doc.lang)
+                .map(|p| p.paragraphs)
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+}
+
 fn spool_err(source: io::Error) -> Error {
     Error::Output {
         path: PathBuf::from("<temporary spool file>"),
@@ -546,11 +577,18 @@ fn unit_hash(row: &Row) -> u64 {
     stable_hash(&[&normalize(&row.en), &normalize(&row.fr)])
 }
 
-fn pair_rows(en: &LangDoc, fr: &LangDoc, en_name: &str, fr_name: &str, unit: Unit) -> Vec<Row> {
+fn pair_rows(
+    sources: &[Source],
+    en: &LangDoc,
+    fr: &LangDoc,
+    en_name: &str,
+    fr_name: &str,
+    unit: Unit,
+) -> Vec<Row> {
     let side = |d: &LangDoc, name: &str| Side {
         document: name.to_string(),
         lang: d.lang,
-        paragraphs: d.paragraphs.clone(),
+        paragraphs: paragraphs_of(sources, d),
     };
     let alignment = align(side(en, en_name), side(fr, fr_name), &Default::default());
     let sentences = (unit == Unit::Sentence).then(|| align_sentences(&alignment));
