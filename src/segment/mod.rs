@@ -170,6 +170,15 @@ const RUNNING_HEADER: &str = "running header or footer";
 /// Short lines repeated three or more times, each next to a page break or a blank,
 /// are running headers or footers.
 fn mark_running_headers(lines: &mut [Line<'_>]) {
+    // Only a paginated text (form feeds or page numbers) has running headers;
+    // elsewhere a repeated short line is text said twice.
+    let page_marks = lines
+        .iter()
+        .filter(|l| matches!(l.class, LineClass::PageBreak(Some(_))))
+        .count();
+    if page_marks < 2 {
+        return;
+    }
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for line in lines.iter() {
         let t = line.text.trim();

@@ -429,3 +429,11 @@ fn spans_are_disjoint_for_generated_page_breaks() {
     assert_eq!(&text[noise.span.clone()], "12");
     assert!(body.text.contains("both non-state"));
 }
+
+#[test]
+fn repeated_short_lines_without_pages_stay_text() {
+    // A blank-line separated text repeating a short paragraph is not paginated:
+    // no running headers there (regression: pool paragraphs dropped as noise).
+    let text = "Allies agreed.\n\nThe Council met.\n\nAllies agreed.\n\nThe Council met.\n\nAllies agreed.\n";
+    assert!(segment(text).iter().all(|p| p.is_text()));
+}
