@@ -318,15 +318,17 @@ pub fn rows(alignment: &Alignment) -> Vec<Row> {
         .collect()
 }
 
+/// 0-based positions as written in files: 1-based, joined with `+`.
+fn indices(idx: &[usize]) -> String {
+    idx.iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
 /// Flatten the sentence units of `sentences` into rows, in unit order.
 pub fn sentence_rows(alignment: &Alignment, sentences: &SentenceAlignment) -> Vec<Row> {
     let paragraphs = rows(alignment);
-    let indices = |idx: &[usize]| {
-        idx.iter()
-            .map(|i| (i + 1).to_string())
-            .collect::<Vec<_>>()
-            .join("+")
-    };
     sentences
         .units
         .iter()
@@ -356,12 +358,6 @@ fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
                 l.trim_end_matches(['.', ':', '—', '–', '-', ' '])
                     .to_string()
             })
-            .collect::<Vec<_>>()
-            .join("+")
-    };
-    let indices = |idx: &[usize]| {
-        idx.iter()
-            .map(|i| (i + 1).to_string())
             .collect::<Vec<_>>()
             .join("+")
     };
