@@ -580,6 +580,50 @@ mod tests {
             .collect()
     }
 
+    /// A numbered paragraph with its own numbers: `Report 1234 ...` in
+    /// English or French, the numbers drawn from `seed`.
+    fn para(k: usize, seed: usize, fr: bool) -> String {
+        let (a, b) = (1000 + seed * 37 % 9000, 100 + seed * 53 % 900);
+        if fr {
+            format!(
+                "{k}. La délégation de l'Estonie a présenté le rapport {a}, qui fait état de {b} incidents signalés au Conseil cette année."
+            )
+        } else {
+            format!(
+                "{k}. The delegation of Estonia presented report {a}, which records {b} incidents reported to the Council this year."
+            )
+        }
+    }
+
+    fn text(seeds: &[usize], fr: bool) -> String {
+        seeds
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| para(k + 1, s, fr))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn many_numbers_in_common_decide_between_texts_of_the_same_shape() {
+        // Forty paragraphs in each text, same entities, same lengths: the
+        // French is a digest holding a third of the English's paragraphs and
+        // two thirds of another text's. Not the same text.
+        let en: Vec<usize> = (0..40).collect();
+        let digest: Vec<usize> = (0..13).chain(500..527).collect();
+        let d = docs(&[("en", &text(&en, false)), ("digest", &text(&digest, true))]);
+        assert_eq!((d[0].lang, d[1].lang), (Lang::En, Lang::Fr));
+        let score = pairing_score(&d[0], &d[1]);
+        assert!(score < PAIRING_THRESHOLD, "{score}");
+        assert!(pair_documents(&d).is_empty());
+        // The same French text with one paragraph lost is still paired.
+        let lost: Vec<usize> = (0..40).filter(|&s| s != 17).collect();
+        let d = docs(&[("en", &text(&en, false)), ("fr", &text(&lost, true))]);
+        let score = pairing_score(&d[0], &d[1]);
+        assert!(score > 0.9, "{score}");
+        assert_eq!(pair_documents(&d).len(), 1);
+    }
+
     #[test]
     fn a_mixed_file_splits_and_pairs_with_itself() {
         let text = std::fs::read_to_string(concat!(
