@@ -2,7 +2,7 @@
 """Generate a shuffled archive of English and French documents, with the gold document pairing.
 
 Usage:
-    scripts/gen-archive.py --seed S --out DIR [--size MB] [--paragraphs MIN-MAX]
+    scripts/gen-archive.py --seed S --out DIR [--size MB] [--paragraphs MIN-MAX] [--extra P]
 
 Writes the archive under DIR (the folder `natalign corpus` walks) and, next to
 it, outside the walked folder:
@@ -138,12 +138,12 @@ class Work:
         return [self.title[side]] + [f"{k}. {p[side]}" for *p, k in self.paras]
 
 
-def make_work(rng: random.Random, pool: list[tuple[str, str]], lo: int, hi: int) -> Work:
+def make_work(rng: random.Random, pool: list[tuple[str, str]], lo: int, hi: int, extra: float) -> Work:
     n = rng.randint(lo, hi)
     paras = []
     for k in range(1, n + 1):
         en, fr = gen_pairs.vary_numbers(rng, *rng.choice(pool))
-        if rng.random() < 0.67:
+        if rng.random() < extra:
             xe, xf = fill(rng, rng.choice(EXTRA))
             en, fr = f"{en} {xe}", f"{fr} {xf}"
         paras.append((en, fr, k))
@@ -253,7 +253,7 @@ class Archive:
             self.single(perturb(rng, fr), "fr", tag + " perturbed copy (unpaired)")
 
 
-def generate(seed: int, out: Path, size_mb: float, lo: int, hi: int) -> dict[str, int]:
+def generate(seed: int, out: Path, size_mb: float, lo: int, hi: int, extra: float = 0.67) -> dict[str, int]:
     rng = random.Random(seed)
     if out.exists() and any(out.iterdir()):
         sys.exit(f"{out} exists and is not empty")
@@ -299,10 +299,10 @@ def generate(seed: int, out: Path, size_mb: float, lo: int, hi: int) -> dict[str
                 blocks = [src.title[side]] + [f"{k}. {p[side]}" for k, p in enumerate(paras, 1)]
                 arc.single(blocks, lang, "distractor mix (unpaired)")
             else:
-                arc.single(make_work(rng, pool, lo, hi).text(side), lang, "distractor (unpaired)")
+                arc.single(make_work(rng, pool, lo, hi, extra).text(side), lang, "distractor (unpaired)")
             stats["distractors"] += 1
             continue
-        w = make_work(rng, pool, lo, hi)
+        w = make_work(rng, pool, lo, hi, extra)
         works.append(w)
         if len(works) > 50:
             works.pop(0)
@@ -330,9 +330,11 @@ def main() -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--size", type=float, default=1.0, help="archive size in MB (default 1)")
     ap.add_argument("--paragraphs", default="8-120", help="paragraphs per synthetic work, MIN-MAX")
+    ap.add_argument("--extra", type=float, default=0.67,
+                    help="share of paragraphs given an extra sentence (default 0.67; 1 for mostly unique units)")
     args = ap.parse_args()
     lo, hi = (int(x) for x in args.paragraphs.split("-"))
-    stats = generate(args.seed, args.out, args.size, lo, hi)
+    stats = generate(args.seed, args.out, args.size, lo, hi, args.extra)
     print(" ".join(f"{k}={v}" for k, v in stats.items()), file=sys.stderr)
     return 0
 
