@@ -4,6 +4,7 @@
 mod util;
 
 mod align;
+mod archive;
 mod bad_input;
 mod check;
 mod cli;
