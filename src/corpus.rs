@@ -184,8 +184,10 @@ impl LangDoc {
 /// What identifies a text across its translation.
 #[derive(Debug, Clone, Default)]
 struct Features {
-    numbers: BTreeSet<String>,
-    entities: BTreeSet<u16>,
+    /// Numbers of two digits or more (hashed), sorted, distinct.
+    numbers: Vec<u64>,
+    /// Entities of the EN↔FR tables, sorted, distinct.
+    entities: Vec<u16>,
     keys: usize,
     paragraphs: usize,
     letters: usize,
@@ -204,11 +206,15 @@ fn features(paragraphs: &[Paragraph]) -> Features {
             .split(|c: char| !c.is_ascii_digit())
             .filter(|t| t.len() >= 2)
         {
-            f.numbers.insert(t.trim_start_matches('0').to_string());
+            f.numbers.push(stable_hash(&[t.trim_start_matches('0')]));
         }
         f.entities
             .extend(lexicon::entities(&p.text).into_iter().map(|e| e.0));
     }
+    f.numbers.sort_unstable();
+    f.numbers.dedup();
+    f.entities.sort_unstable();
+    f.entities.dedup();
     f
 }
 
@@ -254,11 +260,24 @@ fn lang_docs(doc: &Document) -> Vec<LangDoc> {
     }
 }
 
-fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> Option<f64> {
+/// Jaccard similarity of two sorted, distinct lists; `None` when both are empty.
+fn jaccard<T: Ord>(a: &[T], b: &[T]) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return None;
     }
-    Some(a.intersection(b).count() as f64 / a.union(b).count() as f64)
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    Some(shared as f64 / (a.len() + b.len() - shared) as f64)
 }
 
 fn ratio(a: f64, b: f64) -> f64 {
@@ -317,32 +336,88 @@ pub struct DocPair {
 
 /// For each English document, the best French document scoring at least
 /// [`PAIRING_THRESHOLD`] (the same file's French part wins ties).
+///
+/// Candidates come from an index of numbers and entities, so an archive of
+/// thousands of documents is not compared all against all: first the French
+/// documents sharing one of the English document's rarer features (held by at
+/// most a tenth of the French documents); when none of those reaches the
+/// threshold, every French document sharing any feature. French documents with
+/// no numbers or entities at all are always candidates. A pair with numbers or
+/// entities on both sides and none in common scores at most 0.4, under the
+/// threshold (see [`pairing_score`]), so the index loses no pair.
 pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
     let fr: Vec<usize> = (0..docs.len())
         .filter(|&i| docs[i].lang == Lang::Fr)
         .collect();
+    // Postings: feature → French documents holding it.
+    let mut postings: HashMap<(u8, u64), Vec<usize>> = HashMap::new();
+    let mut featureless = Vec::new();
+    for &f in &fr {
+        let feats = &docs[f].features;
+        if feats.numbers.is_empty() && feats.entities.is_empty() {
+            featureless.push(f);
+        }
+        for &n in &feats.numbers {
+            postings.entry((0, n)).or_default().push(f);
+        }
+        for &e in &feats.entities {
+            postings.entry((1, u64::from(e))).or_default().push(f);
+        }
+    }
+    let rare_limit = (fr.len() / 10).max(8);
+    let candidates = |e: usize, all: bool| -> Vec<usize> {
+        let feats = &docs[e].features;
+        let keys: Vec<(u8, u64)> = feats
+            .numbers
+            .iter()
+            .map(|&n| (0, n))
+            .chain(feats.entities.iter().map(|&x| (1, u64::from(x))))
+            .collect();
+        if keys.is_empty() {
+            return fr.clone();
+        }
+        let lists: Vec<&Vec<usize>> = keys.iter().filter_map(|k| postings.get(k)).collect();
+        let rare: Vec<&&Vec<usize>> = lists.iter().filter(|l| l.len() <= rare_limit).collect();
+        let mut out: Vec<usize> = if rare.is_empty() || all {
+            lists.iter().flat_map(|l| l.iter().copied()).collect()
+        } else {
+            rare.iter().flat_map(|l| l.iter().copied()).collect()
+        };
+        out.extend(&featureless);
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
     (0..docs.len())
         .filter(|&i| docs[i].lang == Lang::En)
         .collect::<Vec<_>>()
         .par_iter()
         .filter_map(|&e| {
-            fr.iter()
-                .map(|&f| {
-                    let same_file = docs[e].file == docs[f].file;
-                    (
-                        f,
-                        pairing_score(&docs[e], &docs[f]) + if same_file { 0.05 } else { 0.0 },
-                    )
-                })
-                .filter(|&(_, s)| s >= PAIRING_THRESHOLD)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-                .map(|(f, score)| DocPair {
-                    en: e,
-                    fr: f,
-                    score: score.min(1.0),
-                })
+            best_pair(docs, e, &candidates(e, false))
+                .or_else(|| best_pair(docs, e, &candidates(e, true)))
         })
         .collect()
+}
+
+/// The best French document among `candidates` for English document `e`, if
+/// one reaches the threshold.
+fn best_pair(docs: &[LangDoc], e: usize, candidates: &[usize]) -> Option<DocPair> {
+    candidates
+        .iter()
+        .map(|&f| {
+            let same_file = docs[e].file == docs[f].file;
+            (
+                f,
+                pairing_score(&docs[e], &docs[f]) + if same_file { 0.05 } else { 0.0 },
+            )
+        })
+        .filter(|&(_, s)| s >= PAIRING_THRESHOLD)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(f, score)| DocPair {
+            en: e,
+            fr: f,
+            score: score.min(1.0),
+        })
 }
 
 /// Where a unit was seen.
