@@ -16,6 +16,9 @@ use std::sync::LazyLock;
 
 use crate::document::{Lang, Paragraph, ParagraphKind};
 
+/// Net function-word count from which whatlang is not consulted.
+const DECISIVE_FUNCTION_WORDS: f64 = 12.0;
+
 /// Cost, in nats, of switching language between two consecutive paragraphs.
 const SWITCH_COST: f64 = 4.0;
 
@@ -148,7 +151,7 @@ static FR_SET: LazyLock<HashSet<&'static str>> =
 /// Evidence that `text` is English rather than French, as log-odds in nats
 /// (positive: English, negative: French, 0: no evidence).
 pub fn evidence(text: &str) -> f64 {
-    let mut function_words = 0.0;
+    let mut function_words: f64 = 0.0;
     let mut letters = 0usize;
     for word in text.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() {
@@ -174,6 +177,12 @@ pub fn evidence(text: &str) -> f64 {
     }
     if letters == 0 {
         return 0.0;
+    }
+    // A paragraph whose function words already decide by a wide margin needs
+    // no n-gram model (most paragraphs of running text): whatlang costs more
+    // than everything else in this stage.
+    if function_words.abs() >= DECISIVE_FUNCTION_WORDS {
+        return function_words * 2.0;
     }
     let whatlang = DETECTOR.detect(text).map_or(0.0, |info| {
         let sign = if info.lang() == whatlang::Lang::Eng {

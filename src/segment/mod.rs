@@ -642,7 +642,15 @@ pub fn clean(text: &str) -> String {
     let mut pending_space = false;
     let mut run_len = 0usize;
     let mut run_first = ' ';
-    for c in text.nfc() {
+    // Most text is already NFC: check quickly before composing.
+    let nfc = unicode_normalization::is_nfc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes;
+    let chars: Box<dyn Iterator<Item = char>> = if nfc {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfc())
+    };
+    for c in chars {
         if c.is_whitespace() {
             if run_len == 0 {
                 run_first = c;
