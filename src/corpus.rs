@@ -338,13 +338,14 @@ pub struct DocPair {
 /// [`PAIRING_THRESHOLD`] (the same file's French part wins ties).
 ///
 /// Candidates come from an index of numbers and entities, so an archive of
-/// thousands of documents is not compared all against all: first the French
-/// documents sharing one of the English document's rarer features (held by at
-/// most a tenth of the French documents); when none of those reaches the
-/// threshold, every French document sharing any feature. French documents with
-/// no numbers or entities at all are always candidates. A pair with numbers or
+/// thousands of documents is not compared all against all: the
+/// [`MAX_CANDIDATES`] French documents sharing the most of the English
+/// document's rarer features (held by at most a tenth of the French
+/// documents; all its features when it has no rarer one), and the French
+/// documents with no numbers or entities at all. A pair with numbers or
 /// entities on both sides and none in common scores at most 0.4, under the
-/// threshold (see [`pairing_score`]), so the index loses no pair.
+/// threshold (see [`pairing_score`]); a true pair is missed only if 32 other
+/// French documents share more of its rare numbers and names.
 pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
     let fr: Vec<usize> = (0..docs.len())
         .filter(|&i| docs[i].lang == Lang::Fr)
@@ -364,8 +365,13 @@ pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
             postings.entry((1, u64::from(e))).or_default().push(f);
         }
     }
-    let rare_limit = (fr.len() / 10).max(8);
-    let candidates = |e: usize, all: bool| -> Vec<usize> {
+    // A French document is a candidate when it shares features with the
+    // English one; only the French documents sharing the most are scored, so
+    // the work per English document stays bounded however large the archive.
+    // Features held by many documents (a year, NATO) are used only when the
+    // English document has nothing rarer.
+    let common = (fr.len() / 10).max(MAX_CANDIDATES);
+    let candidates = |e: usize| -> Vec<usize> {
         let feats = &docs[e].features;
         let keys: Vec<(u8, u64)> = feats
             .numbers
@@ -377,12 +383,25 @@ pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
             return fr.clone();
         }
         let lists: Vec<&Vec<usize>> = keys.iter().filter_map(|k| postings.get(k)).collect();
-        let rare: Vec<&&Vec<usize>> = lists.iter().filter(|l| l.len() <= rare_limit).collect();
-        let mut out: Vec<usize> = if rare.is_empty() || all {
-            lists.iter().flat_map(|l| l.iter().copied()).collect()
-        } else {
-            rare.iter().flat_map(|l| l.iter().copied()).collect()
-        };
+        let rare: Vec<&Vec<usize>> = lists
+            .iter()
+            .copied()
+            .filter(|l| l.len() <= common)
+            .collect();
+        let chosen = if rare.is_empty() { lists } else { rare };
+        let mut shared: HashMap<usize, u32> = HashMap::new();
+        for list in chosen {
+            for &f in list {
+                *shared.entry(f).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(u32, usize)> = shared.into_iter().map(|(f, n)| (n, f)).collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut out: Vec<usize> = ranked
+            .into_iter()
+            .take(MAX_CANDIDATES)
+            .map(|(_, f)| f)
+            .collect();
         out.extend(&featureless);
         out.sort_unstable();
         out.dedup();
@@ -392,12 +411,13 @@ pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
         .filter(|&i| docs[i].lang == Lang::En)
         .collect::<Vec<_>>()
         .par_iter()
-        .filter_map(|&e| {
-            best_pair(docs, e, &candidates(e, false))
-                .or_else(|| best_pair(docs, e, &candidates(e, true)))
-        })
+        .filter_map(|&e| best_pair(docs, e, &candidates(e)))
         .collect()
 }
+
+/// French documents scored per English document (those sharing the most
+/// numbers and entities with it).
+const MAX_CANDIDATES: usize = 32;
 
 /// The best French document among `candidates` for English document `e`, if
 /// one reaches the threshold.
