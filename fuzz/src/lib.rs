@@ -12,6 +12,7 @@
 
 use natalign::align::sentence::align_sentences;
 use natalign::align::{Alignment, align};
+use natalign::document::Document;
 use natalign::export::{self, ExportOptions, Format};
 use natalign::{decode as dec, pipeline, repair as rep, segment as seg};
 
@@ -61,33 +62,51 @@ pub fn segment(data: &[u8]) {
     }
 }
 
+/// The segmenter's span guarantees: every span is a range of the text; text
+/// paragraphs' spans are in order and disjoint, and so are noise paragraphs';
+/// a noise line is either outside every text paragraph or inside one (page
+/// furniture that a paragraph goes on across); and every non-whitespace
+/// character is in some span.
 fn check_segment(text: &str) {
     let paragraphs = seg::segment(text);
-    let mut covered = 0;
-    for p in &paragraphs {
-        assert!(
-            p.span.start >= covered && p.span.start <= p.span.end,
-            "paragraph spans overlap or are out of order: {:?} after {covered}",
-            p.span
-        );
+    // Per byte: the text paragraph whose span holds it (+1), 0 for none.
+    let mut owner = vec![0usize; text.len()];
+    let mut covered = vec![false; text.len()];
+    let (mut text_end, mut noise_end) = (0, 0);
+    for (i, p) in paragraphs.iter().enumerate() {
         assert!(
             text.get(p.span.clone()).is_some(),
             "span {:?} is not a range of the text",
             p.span
         );
-        assert!(
-            text[covered..p.span.start].chars().all(char::is_whitespace),
-            "text between paragraphs is lost: {:?}",
-            &text[covered..p.span.start]
-        );
         assert!(p.lines.start >= 1 && p.lines.start <= p.lines.end);
-        covered = p.span.end;
+        let end = if p.is_text() { &mut text_end } else { &mut noise_end };
+        assert!(
+            p.span.start >= *end,
+            "{:?} paragraph spans overlap or are out of order: {:?} after {end}",
+            p.kind,
+            p.span
+        );
+        *end = p.span.end;
+        covered[p.span.clone()].fill(true);
+        if p.is_text() {
+            owner[p.span.clone()].fill(i + 1);
+        }
     }
-    assert!(
-        text[covered..].chars().all(char::is_whitespace),
-        "text after the last paragraph is lost: {:?}",
-        &text[covered..]
-    );
+    for p in paragraphs.iter().filter(|p| !p.is_text()) {
+        let inside = &owner[p.span.clone()];
+        assert!(
+            inside.iter().all(|&o| o == inside[0]),
+            "noise {:?} straddles a text paragraph's edge",
+            p.span
+        );
+    }
+    for (i, c) in text.char_indices() {
+        assert!(
+            c.is_whitespace() || covered[i],
+            "{c:?} at {i} is in no paragraph"
+        );
+    }
 }
 
 /// The whole pipeline on one file (no [`SEPARATOR`]) or two: load, sides,
@@ -112,6 +131,7 @@ pub fn pipeline(data: &[u8]) {
         return;
     };
     let (n_en, n_fr) = (en.paragraphs.len(), fr.paragraphs.len());
+    check_sides(&docs, n_en, n_fr);
     let alignment = align(en, fr, &Default::default());
     check_alignment(&alignment, n_en, n_fr);
     check_exports(&alignment);
@@ -122,6 +142,15 @@ fn split(data: &[u8]) -> Option<(&[u8], &[u8])> {
         .windows(SEPARATOR.len())
         .position(|w| w == SEPARATOR)?;
     Some((&data[..at], &data[at + SEPARATOR.len()..]))
+}
+
+/// Every text paragraph of the documents is on one of the two sides.
+pub fn check_sides(docs: &[Document], n_en: usize, n_fr: usize) {
+    let text: usize = docs
+        .iter()
+        .map(|d| d.paragraphs.iter().filter(|p| p.is_text()).count())
+        .sum();
+    assert_eq!(n_en + n_fr, text, "text paragraphs lost between the sides");
 }
 
 /// Every paragraph of both sides is in exactly one unit, in order, and

@@ -10,3 +10,8 @@ mod cli;
 mod perturb;
 mod sentence;
 mod split;
+
+/// The fuzz targets' bodies, shared with the cargo-fuzz crate under fuzz/.
+#[path = "../../fuzz/src/lib.rs"]
+mod fuzz_targets;
+mod fuzz;
