@@ -80,7 +80,11 @@ fn check_segment(text: &str) {
             p.span
         );
         assert!(p.lines.start >= 1 && p.lines.start <= p.lines.end);
-        let end = if p.is_text() { &mut text_end } else { &mut noise_end };
+        let end = if p.is_text() {
+            &mut text_end
+        } else {
+            &mut noise_end
+        };
         assert!(
             p.span.start >= *end,
             "{:?} paragraph spans overlap or are out of order: {:?} after {end}",
@@ -138,9 +142,7 @@ pub fn pipeline(data: &[u8]) {
 }
 
 fn split(data: &[u8]) -> Option<(&[u8], &[u8])> {
-    let at = data
-        .windows(SEPARATOR.len())
-        .position(|w| w == SEPARATOR)?;
+    let at = data.windows(SEPARATOR.len()).position(|w| w == SEPARATOR)?;
     Some((&data[..at], &data[at + SEPARATOR.len()..]))
 }
 

@@ -11,7 +11,7 @@ mod perturb;
 mod sentence;
 mod split;
 
+mod fuzz;
 /// The fuzz targets' bodies, shared with the cargo-fuzz crate under fuzz/.
 #[path = "../../fuzz/src/lib.rs"]
 mod fuzz_targets;
-mod fuzz;
