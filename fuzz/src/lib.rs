@@ -65,8 +65,9 @@ pub fn segment(data: &[u8]) {
 /// The segmenter's span guarantees: every span is a range of the text; text
 /// paragraphs' spans are in order and disjoint, and so are noise paragraphs';
 /// a noise line is either outside every text paragraph or inside one (page
-/// furniture that a paragraph goes on across); and every non-whitespace
-/// character is in some span.
+/// furniture that a paragraph goes on across); every character that cleaning
+/// keeps (not whitespace, a soft hyphen or a control character) is in some
+/// span; and no text paragraph is empty.
 fn check_segment(text: &str) {
     let paragraphs = seg::segment(text);
     // Per byte: the text paragraph whose span holds it (+1), 0 for none.
@@ -94,6 +95,10 @@ fn check_segment(text: &str) {
         *end = p.span.end;
         covered[p.span.clone()].fill(true);
         if p.is_text() {
+            assert!(
+                !p.text.is_empty() || p.label.is_some(),
+                "empty text paragraph {p:?}"
+            );
             owner[p.span.clone()].fill(i + 1);
         }
     }
@@ -107,7 +112,7 @@ fn check_segment(text: &str) {
     }
     for (i, c) in text.char_indices() {
         assert!(
-            c.is_whitespace() || covered[i],
+            c.is_whitespace() || c == '\u{ad}' || c.is_control() || covered[i],
             "{c:?} at {i} is in no paragraph"
         );
     }
