@@ -166,7 +166,8 @@ static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     // "1." "1)" "1.1" "1.1." followed by space; not "1.5 million" (digit after dot).
-    Regex::new(r"^\s*(\d{1,3}(?:\.\d{1,3})*)(\.|\))?(\s+|$)").unwrap()
+    // ASCII digits only: other scripts' digits (U+07C2) do not parse as numbers.
+    Regex::new(r"^\s*([0-9]{1,3}(?:\.[0-9]{1,3})*)(\.|\))?(\s+|$)").unwrap()
 });
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(\(([a-z]{1,2}|[ivxl]{1,6}|[A-Z])\)|([a-z]{1,2}|[ivxl]{1,6})\))(\s+|$)")
@@ -276,6 +277,18 @@ mod tests {
 
     fn value(line: &str) -> Option<LabelValue> {
         parse(line, false).map(|l| l.value)
+    }
+
+    /// Found by the `segment` fuzz target: `\\d` matched the NKo digit two
+    /// (U+07C2), which `u32::from_str` does not parse, so a bare "number"
+    /// before a capital or quote indexed an empty list of parts and panicked.
+    #[test]
+    fn non_ascii_digit_before_a_quote_is_not_a_label() {
+        assert_eq!(value("\u{7c2} '"), None);
+        assert_eq!(value("\u{7c2}. Text"), None);
+        assert_eq!(value("\u{663} Text"), None);
+        assert_eq!(value("1.\u{663} Text"), None);
+        assert_eq!(crate::segment::segment("\u{7c2} '").len(), 1);
     }
 
     #[test]

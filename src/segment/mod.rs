@@ -4,9 +4,14 @@
 //! [`Paragraph`] of it in source order, noise included, each with its kind, its
 //! printed label and [`NumberKey`], its text and its source lines and bytes.
 //! Guarantees:
-//! - nothing is lost: every non-whitespace character of the input is in exactly
-//!   one paragraph's span (noise lines included, with a reason), and every
-//!   paragraph's text is built only from its span;
+//! - nothing is lost: every character of the input that cleaning keeps (all
+//!   but whitespace, soft hyphens and control characters) is in a
+//!   paragraph's span (noise lines included, with a reason), and every
+//!   paragraph's text is built only from its span. Text paragraphs' spans are
+//!   disjoint and in order, and so are noise paragraphs'; page furniture that a
+//!   paragraph goes on across (a page number, a form feed, a running header) is
+//!   its own noise paragraph whose span lies inside that paragraph's span, but
+//!   not in its text (fuzzed: `fuzz/src/lib.rs`);
 //! - hard-wrapped lines (PDF extraction) are joined into one paragraph, and a page
 //!   break (blank lines, form feed, a lone page number) inside a sentence does not
 //!   end the paragraph;
@@ -139,7 +144,12 @@ fn classify(lines: &mut [Line<'_>]) {
             continue;
         }
         let t = line.text.trim();
-        line.class = if t.chars().all(|c| c.is_whitespace() || c == '\u{ad}') {
+        // Nothing left once cleaned (soft hyphens, control characters): blank,
+        // not a paragraph with no text.
+        line.class = if t
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\u{ad}' || c.is_control())
+        {
             LineClass::Blank
         } else if is_rule_line(t) {
             LineClass::Noise("table remnant or rule line")

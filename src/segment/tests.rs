@@ -437,3 +437,25 @@ fn repeated_short_lines_without_pages_stay_text() {
     let text = "Allies agreed.\n\nThe Council met.\n\nAllies agreed.\n\nThe Council met.\n\nAllies agreed.\n";
     assert!(segment(text).iter().all(|p| p.is_text()));
 }
+
+/// Found by the `segment` fuzz target: a line holding only control characters
+/// became a body paragraph with empty text (cleaning drops controls), which
+/// then went on to alignment; a line holding only a soft hyphen is blank.
+#[test]
+fn control_character_line_is_blank_not_an_empty_paragraph() {
+    for text in [
+        "\x07\n\nText here.\n",
+        "\u{ad}\n\nText here.\n",
+        "\x07\u{ad}\x01",
+    ] {
+        let paras = segment(text);
+        assert!(
+            paras.iter().all(|p| !p.text.is_empty()),
+            "{text:?}: {paras:?}"
+        );
+        assert_eq!(paras.len(), usize::from(text.contains("Text")), "{text:?}");
+    }
+    // Between two lines of one paragraph it is a gap like a blank line.
+    let paras = segment("First line\n\x07\nsecond line.\n");
+    assert!(paras.iter().all(|p| !p.text.is_empty()));
+}

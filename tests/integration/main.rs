@@ -13,3 +13,8 @@ mod outputs;
 mod perturb;
 mod sentence;
 mod split;
+
+mod fuzz;
+/// The fuzz targets' bodies, shared with the cargo-fuzz crate under fuzz/.
+#[path = "../../fuzz/src/lib.rs"]
+mod fuzz_targets;
