@@ -417,7 +417,7 @@ pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
 
 /// French documents scored per English document (those sharing the most
 /// numbers and entities with it).
-const MAX_CANDIDATES: usize = 32;
+pub const MAX_CANDIDATES: usize = 32;
 
 /// The best French document among `candidates` for English document `e`, if
 /// one reaches the threshold.

@@ -194,20 +194,23 @@ pub fn check_alignment(alignment: &Alignment, n_en: usize, n_fr: usize) {
 /// row per written unit, and a second write gives the same bytes; for
 /// paragraph and sentence units.
 pub fn check_exports(alignment: &Alignment) {
-    let options = ExportOptions {
-        creation_time: 1_700_000_000,
-    };
     let sentences = align_sentences(alignment);
     for format in [Format::Tmx, Format::Csv] {
         for sentence_units in [false, true] {
+            let options = ExportOptions {
+                creation_time: 1_700_000_000,
+                unit: if sentence_units {
+                    export::Unit::Sentence
+                } else {
+                    export::Unit::Paragraph
+                },
+                ..ExportOptions::default()
+            };
+            let rows = export::rows_for(alignment, sentence_units.then_some(&sentences));
             let write = || {
                 let mut out = Vec::new();
-                let stats = if sentence_units {
-                    export::write_sentences(format, alignment, &sentences, &options, &mut out)
-                } else {
-                    export::write(format, alignment, &options, &mut out)
-                }
-                .expect("writing to a Vec fails only on a bug");
+                let stats = export::write_rows(format, &rows, &options, vec![Box::new(&mut out)])
+                    .expect("writing to a Vec fails only on a bug");
                 (out, stats)
             };
             let (out, stats) = write();

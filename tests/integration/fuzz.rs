@@ -298,6 +298,7 @@ fn run_library(inputs: &[Vec<u8>]) -> Result<(Vec<u8>, Vec<u8>, usize, usize), S
     targets::check_alignment(&alignment, n_en, n_fr);
     let options = ExportOptions {
         creation_time: 1_700_000_000,
+        ..ExportOptions::default()
     };
     let mut tmx = Vec::new();
     let mut csv = Vec::new();
