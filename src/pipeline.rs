@@ -72,16 +72,24 @@ pub fn load_limited(name: &str, bytes: &[u8], max_paragraph: usize) -> Result<Do
 /// Attribute each repair to the paragraph whose span holds it. Both lists are
 /// in text order, so one merge pass does it.
 fn count_repairs(paragraphs: &mut [Paragraph], repairs: &[Repair]) {
-    let mut k = 0;
-    for p in paragraphs.iter_mut() {
-        while k < repairs.len() && repairs[k].span.start < p.span.start {
-            k += 1;
-        }
-        while k < repairs.len() && repairs[k].span.start < p.span.end.max(p.span.start + 1) {
-            p.repairs += 1;
-            k += 1;
+    for r in repairs {
+        if let Some(i) = holder(paragraphs, r.span.start) {
+            paragraphs[i].repairs += 1;
         }
     }
+}
+
+/// The paragraph whose span holds byte `at`: the innermost one, since a page
+/// number or running header inside a paragraph has its own span nested in the
+/// paragraph's. Spans are in text order, so only paragraphs starting at or
+/// before `at` are looked at, from the nearest.
+pub fn holder(paragraphs: &[Paragraph], at: usize) -> Option<usize> {
+    let end = paragraphs.partition_point(|p| p.span.start <= at);
+    (0..end)
+        .rev()
+        .take(64)
+        .filter(|&i| at < paragraphs[i].span.end.max(paragraphs[i].span.start + 1))
+        .min_by_key(|&i| paragraphs[i].span.len())
 }
 
 /// Letters of text per language in a document, to find its main language.
@@ -291,5 +299,26 @@ impl fmt::Display for Summary {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repairs_after_a_nested_page_number_count_for_their_paragraph() {
+        // Regression: a page number inside a paragraph has a span nested in the
+        // paragraph's; a repair after it belongs to the paragraph, not to the
+        // page number.
+        let text = "1. The Alliance is affected by both\n\n12\n\nnon-state actorsâ views and by the Alliesâ partners.\n";
+        let doc = load("t", text.as_bytes()).unwrap();
+        let kinds: Vec<(ParagraphKind, usize)> =
+            doc.paragraphs.iter().map(|p| (p.kind, p.repairs)).collect();
+        assert_eq!(
+            kinds,
+            [(ParagraphKind::Numbered, 2), (ParagraphKind::Noise, 0)]
+        );
+        assert!(doc.paragraphs[0].text.contains("actors’ views"));
     }
 }

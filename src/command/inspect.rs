@@ -31,9 +31,7 @@ fn report(doc: &Document, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, "{} repairs:", doc.repairs.len())?;
     for r in &doc.repairs {
         // The paragraph holding the repair gives the reader a place to look.
-        let at = doc
-            .paragraphs
-            .partition_point(|p| p.span.end <= r.span.start);
+        let at = crate::pipeline::holder(&doc.paragraphs, r.span.start).unwrap_or(usize::MAX);
         let place = doc.paragraphs.get(at).map_or(String::from("?"), |p| {
             format!(
                 "paragraph {} (lines {}-{})",
