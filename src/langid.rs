@@ -11,7 +11,7 @@
 //!   long paragraphs carry far more evidence than one switch costs;
 //! - `confidence` is the posterior probability of the chosen language.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use crate::document::{Lang, Paragraph, ParagraphKind};
@@ -143,36 +143,60 @@ const FR_WORDS: &[&str] = &[
     "préambule",
 ];
 
-static EN_SET: LazyLock<HashSet<&'static str>> =
+static EN_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| EN_WORDS.iter().copied().collect());
-static FR_SET: LazyLock<HashSet<&'static str>> =
+static FR_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| FR_WORDS.iter().copied().collect());
+/// Bytes of the longest function word: longer words are not looked up.
+static LONGEST_WORD: LazyLock<usize> = LazyLock::new(|| {
+    EN_WORDS
+        .iter()
+        .chain(FR_WORDS)
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0)
+});
 
 /// Evidence that `text` is English rather than French, as log-odds in nats
 /// (positive: English, negative: French, 0: no evidence).
 pub fn evidence(text: &str) -> f64 {
     let mut function_words: f64 = 0.0;
     let mut letters = 0usize;
+    let longest = *LONGEST_WORD;
+    let mut elision: Option<bool> = None;
+    let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() {
             continue;
         }
         letters += word.len();
-        let lower = word.to_lowercase();
+        if !word.is_ascii() {
+            // Letters only French uses.
+            let french = |c: char| {
+                matches!(
+                    c.to_lowercase().next().unwrap_or(c),
+                    'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'û' | 'ô' | 'î' | 'œ'
+                )
+            };
+            if word.chars().any(french) {
+                function_words -= 0.5;
+            }
+        }
+        if word.len() > longest {
+            continue;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
         // Elided French articles ("l’OTAN", "d’autres") split into "l", "d".
         let en = EN_SET.contains(lower.as_str());
         let fr = FR_SET.contains(lower.as_str())
             || (word.len() == 1
                 && matches!(lower.as_str(), "l" | "d" | "j" | "n" | "s" | "c")
-                && text.contains(['’', '\'']));
+                && *elision.get_or_insert_with(|| text.contains(['’', '\''])));
         match (en, fr) {
             (true, false) => function_words += 1.0,
             (false, true) => function_words -= 1.0,
             _ => {}
-        }
-        // Letters only French uses.
-        if lower.contains(['é', 'è', 'ê', 'à', 'ç', 'ù', 'û', 'ô', 'î', 'œ']) {
-            function_words -= 0.5;
         }
     }
     if letters == 0 {

@@ -7,7 +7,7 @@
 //! (all capitals in the table) only match all-capital words; names match
 //! case-insensitively, ignoring accents, apostrophes and hyphens.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// An entity of the table (its index).
@@ -151,33 +151,42 @@ const TABLE: &[(&str, &str)] = &[
 /// Fold a surface form or a word for matching: lowercase, accents removed,
 /// apostrophes and hyphens as spaces.
 pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out`: a caller folding word after word reuses one
+/// buffer, and plain ASCII words (most of them) cost no allocation.
+pub(crate) fn fold_into(s: &str, out: &mut String) {
     use unicode_normalization::UnicodeNormalization;
-    // Most words are plain ASCII letters: lowercase them without decomposing.
     if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return s.to_ascii_lowercase();
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
     }
-    s.nfd()
+    let folded: String = s
+        .nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .map(|c| match c {
             '’' | '\'' | '-' | '‐' | '‑' | '.' => ' ',
             c => c,
         })
-        .collect::<String>()
-        .to_lowercase()
+        .collect();
+    out.push_str(&folded.to_lowercase());
 }
 
 struct Index {
     /// Folded word sequence → (entity, acronym?).
-    forms: HashMap<String, (EntityId, bool)>,
+    forms: FxHashMap<String, (EntityId, bool)>,
     /// The first words of all forms: most words of a text start none, and
     /// are skipped without building any key.
-    firsts: std::collections::HashSet<String>,
+    firsts: FxHashSet<String>,
     longest: usize,
     names: Vec<(&'static str, &'static str)>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
-    let mut forms = HashMap::new();
+    let mut forms = FxHashMap::default();
     let mut longest = 1;
     for (id, (en, fr)) in TABLE.iter().enumerate() {
         let id = EntityId(id as u16);
@@ -218,22 +227,6 @@ pub fn names(id: EntityId) -> (&'static str, &'static str) {
     INDEX.names.get(id.0 as usize).copied().unwrap_or(("", ""))
 }
 
-/// A word of a text: folded, and whether it was written in capitals.
-struct Word {
-    folded: String,
-    upper: bool,
-}
-
-fn words(text: &str) -> Vec<Word> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|raw| Word {
-            folded: fold(raw),
-            upper: !raw.chars().any(char::is_lowercase),
-        })
-        .collect()
-}
-
 /// The entities of the table named in `text`, in order (longest match first).
 ///
 /// ```
@@ -247,27 +240,34 @@ fn words(text: &str) -> Vec<Word> {
 /// ```
 pub fn entities(text: &str) -> Vec<EntityId> {
     let index = &*INDEX;
-    let words = words(text);
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut out = Vec::new();
+    // Most words start no form: they are folded into one reused buffer and
+    // skipped; keys are built only after a first word.
+    let (mut first, mut key) = (String::new(), String::new());
     let mut i = 0;
-    let mut key = String::new();
     while i < words.len() {
-        let mut matched = 0;
-        if !index.firsts.contains(&words[i].folded) {
+        first.clear();
+        fold_into(words[i], &mut first);
+        if !index.firsts.contains(first.as_str()) {
             i += 1;
             continue;
         }
+        let mut matched = 0;
         for n in (1..=index.longest.min(words.len() - i)).rev() {
             key.clear();
-            for (k, w) in words[i..i + n].iter().enumerate() {
-                if k > 0 {
-                    key.push(' ');
-                }
-                key.push_str(&w.folded);
+            key.push_str(&first);
+            for w in &words[i + 1..i + n] {
+                key.push(' ');
+                fold_into(w, &mut key);
             }
             if let Some(&(id, acronym)) = index.forms.get(key.as_str()) {
                 // "US" the acronym, not "us" the pronoun; "IT" not "it".
-                if acronym && !words[i..i + n].iter().all(|w| w.upper) {
+                let upper = |w: &&str| !w.chars().any(char::is_lowercase);
+                if acronym && !words[i..i + n].iter().all(upper) {
                     continue;
                 }
                 out.push(id);

@@ -50,18 +50,18 @@ impl Cues {
         );
         strong.sort_unstable();
         let mut weak = [0u64; WEAK_WORDS];
-        for h in text
+        let mut folded = String::new();
+        for w in text
             .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 5)
-            .map(|w| {
-                let folded = lexicon::fold(w);
-                let end = folded
-                    .char_indices()
-                    .nth(5)
-                    .map_or(folded.len(), |(i, _)| i);
-                hash(2, &folded[..end])
-            })
+            .filter(|w| w.len() >= 5 && w.chars().nth(4).is_some())
         {
+            folded.clear();
+            lexicon::fold_into(w, &mut folded);
+            let end = folded
+                .char_indices()
+                .nth(5)
+                .map_or(folded.len(), |(i, _)| i);
+            let h = hash(2, &folded[..end]);
             weak[((h >> 6) as usize) % WEAK_WORDS] |= 1 << (h & 63);
         }
         Cues { strong, weak }
