@@ -779,15 +779,31 @@ fn load_source(source: &Source) -> std::result::Result<Document, Skipped> {
     })
 }
 
-/// The paragraphs of a language document, read again from its source.
-fn paragraphs_of(sources: &[Source], doc: &LangDoc) -> Vec<Paragraph> {
-    let Ok(d) = load_source(&sources[doc.source]) else {
-        return Vec::new();
-    };
-    let Some(part) = parts(&d).into_iter().find(|p| p.lang == doc.lang) else {
-        return Vec::new();
-    };
-    d.paragraphs.into_iter().filter(|p| part.holds(p)).collect()
+/// The paragraphs of the language documents `docs`, read again from their
+/// sources: one load per source, so the two halves of a file holding both
+/// languages cost one load, not two.
+fn paragraphs_of<const N: usize>(sources: &[Source], docs: [&LangDoc; N]) -> [Vec<Paragraph>; N] {
+    let mut out = std::array::from_fn(|_| Vec::new());
+    for (k, doc) in docs.iter().enumerate() {
+        if docs[..k].iter().any(|d| d.source == doc.source) {
+            continue;
+        }
+        let Ok(loaded) = load_source(&sources[doc.source]) else {
+            continue;
+        };
+        let parts = parts(&loaded);
+        // The documents of this source, with their part of it.
+        let wanted: Vec<(usize, Part)> = (k..N)
+            .filter(|&j| docs[j].source == doc.source)
+            .filter_map(|j| Some((j, *parts.iter().find(|p| p.lang == docs[j].lang)?)))
+            .collect();
+        for p in loaded.paragraphs {
+            if let Some(&(j, _)) = wanted.iter().find(|(_, part)| part.holds(&p)) {
+                out[j].push(p);
+            }
+        }
+    }
+    out
 }
 
 fn spool_err(source: io::Error) -> Error {
@@ -818,12 +834,17 @@ fn pair_rows(
     fr_name: &str,
     unit: Unit,
 ) -> Vec<Row> {
-    let side = |d: &LangDoc, name: &str| Side {
+    let [en_paragraphs, fr_paragraphs] = paragraphs_of(sources, [en, fr]);
+    let side = |d: &LangDoc, name: &str, paragraphs| Side {
         document: name.to_string(),
         lang: d.lang,
-        paragraphs: paragraphs_of(sources, d),
+        paragraphs,
     };
-    let alignment = align(side(en, en_name), side(fr, fr_name), &Default::default());
+    let alignment = align(
+        side(en, en_name, en_paragraphs),
+        side(fr, fr_name, fr_paragraphs),
+        &Default::default(),
+    );
     let sentences = (unit == Unit::Sentence).then(|| align_sentences(&alignment));
     export::rows_for(&alignment, sentences.as_ref())
 }

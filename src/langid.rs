@@ -186,7 +186,11 @@ pub fn evidence(text: &str) -> f64 {
             continue;
         }
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         // Elided French articles ("l’OTAN", "d’autres") split into "l", "d".
         let en = EN_SET.contains(lower.as_str());
         let fr = FR_SET.contains(lower.as_str())

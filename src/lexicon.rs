@@ -159,20 +159,17 @@ pub(crate) fn fold(s: &str) -> String {
 /// [`fold`], appending to `out`: a caller folding word after word reuses one
 /// buffer, and plain ASCII words (most of them) cost no allocation.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
-    use unicode_normalization::UnicodeNormalization;
     if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
-    let folded: String = s
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| match c {
-            '’' | '\'' | '-' | '‐' | '‑' | '.' => ' ',
-            c => c,
-        })
-        .collect();
-    out.push_str(&folded.to_lowercase());
+    for c in s.chars() {
+        unicode_normalization::char::decompose_canonical(c, |d| match d {
+            '\u{300}'..='\u{36f}' => {}
+            '’' | '\'' | '-' | '‐' | '‑' | '.' => out.push(' '),
+            d => out.extend(d.to_lowercase()),
+        });
+    }
 }
 
 struct Index {
