@@ -20,6 +20,13 @@ pub struct Cues {
     /// merging is an OR and comparing a popcount, with no allocation in the
     /// dynamic program's inner loop.
     pub weak: [u64; WEAK_WORDS],
+    /// Bits set in `weak`, counted once: [`agreement`] runs in the dynamic
+    /// program's inner loop.
+    pub weak_bits: u32,
+}
+
+fn count_bits(weak: &[u64; WEAK_WORDS]) -> u32 {
+    weak.iter().map(|w| w.count_ones()).sum()
 }
 
 /// FNV-1a of a tag and a string: cheap for the short strings cues are.
@@ -64,7 +71,11 @@ impl Cues {
             let h = hash(2, &folded[..end]);
             weak[((h >> 6) as usize) % WEAK_WORDS] |= 1 << (h & 63);
         }
-        Cues { strong, weak }
+        Cues {
+            strong,
+            weak_bits: count_bits(&weak),
+            weak,
+        }
     }
 
     /// The cues of several texts together (a merged unit).
@@ -83,7 +94,11 @@ impl Cues {
             }
         }
         strong.sort_unstable();
-        Cues { strong, weak }
+        Cues {
+            strong,
+            weak_bits: count_bits(&weak),
+            weak,
+        }
     }
 }
 
@@ -118,14 +133,13 @@ pub struct Agreement {
 /// Compare the cues of two texts.
 pub fn agreement(en: &Cues, fr: &Cues) -> Agreement {
     let s = shared(&en.strong, &fr.strong);
-    let bits = |ws: &[u64; WEAK_WORDS]| ws.iter().map(|w| w.count_ones() as usize).sum::<usize>();
     let w: usize = en
         .weak
         .iter()
         .zip(&fr.weak)
         .map(|(a, b)| (a & b).count_ones() as usize)
         .sum();
-    let total_w = bits(&en.weak) + bits(&fr.weak);
+    let total_w = (en.weak_bits + fr.weak_bits) as usize;
     Agreement {
         strong_shared: s,
         strong_only: en.strong.len() + fr.strong.len() - 2 * s,
