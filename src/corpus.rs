@@ -397,12 +397,14 @@ pub struct DocPair {
 /// Candidates come from an index of numbers and entities, so an archive of
 /// thousands of documents is not compared all against all: the
 /// [`MAX_CANDIDATES`] French documents sharing the most of the English
-/// document's rarer features (held by at most a tenth of the French
-/// documents; all its features when it has no rarer one), and the French
-/// documents with no numbers or entities at all. A pair with numbers or
-/// entities on both sides and none in common scores at most 0.4, under the
-/// threshold (see [`pairing_score`]); a true pair is missed only if 32 other
-/// French documents share more of its rare numbers and names.
+/// document's rarest features (counted rarest first, within
+/// [`POSTINGS_BUDGET`] postings); for an English document without numbers,
+/// also the [`MAX_CANDIDATES`] French documents without numbers closest to it
+/// in length. A pair sharing no number or entity scores under the threshold
+/// unless neither holds numbers (see [`pairing_score`]), so no other French
+/// document could pair; a true pair is missed only if 32 other French
+/// documents share more of its rarest numbers and names. The work per English document is bounded, so
+/// pairing grows linearly with the archive.
 pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
     let fr: Vec<usize> = (0..docs.len())
         .filter(|&i| docs[i].lang == Lang::Fr)
@@ -410,43 +412,44 @@ pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
     // Postings: (feature, French document) for every feature of every French
     // document, sorted: a flat list, 8 bytes a posting.
     let mut postings: Vec<(u32, u32)> = Vec::new();
-    let mut featureless = Vec::new();
+    // French documents without numbers, by length: the only ones an English
+    // document without numbers can pair with when they share nothing.
+    let mut numberless: Vec<(usize, usize)> = Vec::new();
     for &f in &fr {
         let feats = &docs[f].features;
-        if feats.numbers.is_empty() && feats.entities.is_empty() {
-            featureless.push(f);
+        if feats.number_count == 0 {
+            numberless.push((feats.letters, f));
         }
         postings.extend(feature_keys(feats).map(|k| (k, f as u32)));
     }
     postings.sort_unstable();
+    numberless.sort_unstable();
     let holders = |key: u32| -> &[(u32, u32)] {
         let start = postings.partition_point(|p| p.0 < key);
         let end = postings.partition_point(|p| p.0 <= key);
         &postings[start..end]
     };
     // A French document is a candidate when it shares features with the
-    // English one; only the French documents sharing the most are scored, so
-    // the work per English document stays bounded however large the archive.
-    // Features held by many documents (a year, NATO) are used only when the
-    // English document has nothing rarer.
-    let common = (fr.len() / 10).max(MAX_CANDIDATES);
+    // English one; only the French documents sharing the most are scored.
+    // Shared features are counted from the rarest feature up, within a budget
+    // of postings: the rarest features (a document's own numbers) single out
+    // its translation, and the work per English document stays bounded
+    // however large the archive (common ones, a year or NATO, count only
+    // when nothing rarer fills the budget).
     let candidates = |e: usize| -> Vec<usize> {
         let feats = &docs[e].features;
-        let lists: Vec<&[(u32, u32)]> = feature_keys(feats)
+        let mut lists: Vec<&[(u32, u32)]> = feature_keys(feats)
             .map(holders)
             .filter(|l| !l.is_empty())
             .collect();
-        if feats.numbers.is_empty() && feats.entities.is_empty() {
-            return fr.clone();
-        }
-        let rare: Vec<&[(u32, u32)]> = lists
-            .iter()
-            .copied()
-            .filter(|l| l.len() <= common)
-            .collect();
-        let chosen = if rare.is_empty() { lists } else { rare };
+        lists.sort_by_key(|l| l.len());
         let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
-        for list in chosen {
+        let mut budget = POSTINGS_BUDGET;
+        for (k, list) in lists.into_iter().enumerate() {
+            if k > 0 && list.len() > budget {
+                break;
+            }
+            budget = budget.saturating_sub(list.len());
             for &(_, f) in list {
                 *shared.entry(f).or_default() += 1;
             }
@@ -458,7 +461,16 @@ pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
             .take(MAX_CANDIDATES)
             .map(|(_, f)| f as usize)
             .collect();
-        out.extend(&featureless);
+        // Sharing nothing, a pair reaches the threshold only when neither
+        // holds numbers (see `pairing_score`): then the French documents
+        // without numbers closest in length are candidates too.
+        if feats.number_count == 0 {
+            out.extend(nearest(
+                &numberless,
+                feats.letters as f64 * 1.12,
+                MAX_CANDIDATES,
+            ));
+        }
         out.sort_unstable();
         out.dedup();
         out
@@ -471,6 +483,23 @@ pub fn pair_documents(docs: &[LangDoc]) -> Vec<DocPair> {
         .collect()
 }
 
+/// The `n` documents of `by_length` (sorted (length, document) pairs) whose
+/// lengths are closest to `target`.
+fn nearest(by_length: &[(usize, usize)], target: f64, n: usize) -> Vec<usize> {
+    let at = by_length.partition_point(|&(l, _)| (l as f64) < target);
+    let (mut lo, mut hi) = (at, at);
+    while hi - lo < n.min(by_length.len()) {
+        let below = lo.checked_sub(1).map(|k| target - by_length[k].0 as f64);
+        let above = by_length.get(hi).map(|&(l, _)| l as f64 - target);
+        match (below, above) {
+            (Some(b), Some(a)) if b <= a => lo -= 1,
+            (Some(_), None) => lo -= 1,
+            _ => hi += 1,
+        }
+    }
+    by_length[lo..hi].iter().map(|&(_, d)| d).collect()
+}
+
 /// The index keys of a document's features: its number hashes, and its
 /// entities in a range of their own (a number hash landing there only adds a
 /// candidate, which scoring then judges).
@@ -480,6 +509,10 @@ fn feature_keys(f: &Features) -> impl Iterator<Item = u32> + '_ {
         .copied()
         .chain(f.entities.iter().map(|&e| 0xFFFF_0000 | u32::from(e)))
 }
+
+/// Postings (feature, French document) read per English document to find its
+/// candidates, rarest features first (more only for its rarest feature).
+pub const POSTINGS_BUDGET: usize = 4096;
 
 /// French documents scored per English document (those sharing the most
 /// numbers and entities with it).
@@ -662,6 +695,10 @@ pub fn run<'a>(
     summary.french_documents = docs.len() - summary.english_documents;
     let name = |d: &LangDoc| d.name(mixed.contains(&d.file));
     let pairs = pair_documents(&docs);
+    // Features are for pairing only: free them before the units pile up.
+    for d in &mut docs {
+        d.features = Features::default();
+    }
     let paired: BTreeSet<usize> = pairs.iter().flat_map(|p| [p.en, p.fr]).collect();
     summary.unpaired = (0..docs.len())
         .filter(|i| !paired.contains(i))
@@ -932,6 +969,38 @@ mod tests {
             sketch_jaccard(&Features::default(), &Features::default()),
             None
         );
+    }
+
+    #[test]
+    fn nearest_takes_the_closest_lengths_on_both_sides() {
+        let by_length = [(10, 0), (20, 1), (30, 2), (40, 3), (100, 4)];
+        let mut got = nearest(&by_length, 33.0, 3);
+        got.sort_unstable();
+        assert_eq!(got, [1, 2, 3]);
+        assert_eq!(nearest(&by_length, 500.0, 2), [3, 4]);
+        assert_eq!(nearest(&by_length, 0.0, 1), [0]);
+        assert_eq!(nearest(&by_length, 50.0, 9).len(), 5);
+        assert!(nearest(&[], 5.0, 3).is_empty());
+    }
+
+    #[test]
+    fn documents_without_numbers_pair_among_many_others() {
+        // A short statement with no numbers and no entities, its translation,
+        // and forty French documents full of numbers: the pair is found
+        // though the index gives it nothing to share.
+        let en = "The Council met today.\n\nIt discussed the situation and agreed on the way forward together.";
+        let fr = "Le Conseil s'est réuni aujourd'hui.\n\nIl a examiné la situation et s'est accordé sur la voie à suivre ensemble.";
+        let mut texts = vec![("en", en.to_string()), ("fr", fr.to_string())];
+        let others: Vec<String> = (0..40).map(|k| text(&[k * 3, k * 3 + 1], true)).collect();
+        texts.extend(others.iter().map(|t| ("other", t.clone())));
+        let borrowed: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let d = docs(&borrowed);
+        assert_eq!((d[0].lang, d[1].lang), (Lang::En, Lang::Fr));
+        let f = &d[0].features;
+        assert_eq!((f.number_count, f.entities.len()), (0, 0));
+        let pairs = pair_documents(&d);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert_eq!((pairs[0].en, pairs[0].fr), (0, 1));
     }
 
     #[test]
