@@ -17,7 +17,8 @@
 //!   document (a sketch of its numbers, its entities, counts), one map entry
 //!   per unique unit and one provenance per copy, and a bounded window of
 //!   aligned units: units go through a temporary spool file, then are written
-//!   once each.
+//!   once each; the paragraphs of every document wait for their pair in
+//!   another temporary file, so each file is loaded once.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -167,7 +168,10 @@ pub struct LangDoc {
     pub repairs: usize,
     /// Index of its source in the run's list of sources.
     pub source: usize,
+    part: Part,
     features: Features,
+    /// Where its paragraphs wait for pass 2 in the run's [`ParagraphStore`].
+    stored: Stored,
 }
 
 impl LangDoc {
@@ -279,8 +283,10 @@ fn lang_docs(doc: &Document) -> Vec<LangDoc> {
             source: 0,
             file: doc.name.clone(),
             lang: part.lang,
+            part,
             features: features(doc.paragraphs.iter().filter(|p| part.holds(p))),
             repairs: doc.repairs.len(),
+            stored: Stored::default(),
         })
         .collect()
 }
@@ -659,23 +665,30 @@ pub fn run<'a>(
     let started = std::time::Instant::now();
     let mut summary = CorpusSummary::default();
     progress.start("reading", sources.len() as u64);
-    // Read every file for its features only; its paragraphs are dropped and
-    // read again when its pair is aligned.
-    let loaded: Vec<std::result::Result<(Vec<LangDoc>, usize), Skipped>> = sources
+    // Read every file; keep its features in memory and its paragraphs in the
+    // store until its pair is aligned.
+    let store = ParagraphStore::new()?;
+    type Loaded = std::result::Result<(Vec<LangDoc>, usize), Skipped>;
+    let loaded: Vec<Loaded> = sources
         .par_iter()
         .enumerate()
-        .map(|(k, source)| {
-            let out = load_source(source).map(|doc| {
-                let mut parts = lang_docs(&doc);
-                for part in &mut parts {
-                    part.source = k;
+        .map(|(k, source)| -> Result<Loaded> {
+            let out = match load_source(source) {
+                Ok(doc) => {
+                    let mut parts = lang_docs(&doc);
+                    for part in &mut parts {
+                        part.source = k;
+                        part.stored =
+                            store.put(doc.paragraphs.iter().filter(|p| part.part.holds(p)))?;
+                    }
+                    Ok((parts, doc.repairs.len()))
                 }
-                (parts, doc.repairs.len())
-            });
+                Err(skipped) => Err(skipped),
+            };
             progress.step();
-            out
+            Ok(out)
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let mut docs: Vec<LangDoc> = Vec::new();
     let mut mixed: std::collections::HashSet<String> = Default::default();
     for r in loaded {
@@ -720,7 +733,7 @@ pub fn run<'a>(
             .par_iter()
             .map(|pair| {
                 let rows = pair_rows(
-                    sources,
+                    &store,
                     &docs[pair.en],
                     &docs[pair.fr],
                     &name(&docs[pair.en]),
@@ -730,7 +743,7 @@ pub fn run<'a>(
                 progress.step();
                 rows
             })
-            .collect();
+            .collect::<Result<_>>()?;
         for (k, rows) in results.into_iter().enumerate() {
             let pair_no = (chunk_no * window + k) as u32;
             for (u, row) in rows.into_iter().enumerate() {
@@ -816,31 +829,62 @@ fn load_source(source: &Source) -> std::result::Result<Document, Skipped> {
     })
 }
 
-/// The paragraphs of the language documents `docs`, read again from their
-/// sources: one load per source, so the two halves of a file holding both
-/// languages cost one load, not two.
-fn paragraphs_of<const N: usize>(sources: &[Source], docs: [&LangDoc; N]) -> [Vec<Paragraph>; N] {
-    let mut out = std::array::from_fn(|_| Vec::new());
-    for (k, doc) in docs.iter().enumerate() {
-        if docs[..k].iter().any(|d| d.source == doc.source) {
-            continue;
-        }
-        let Ok(loaded) = load_source(&sources[doc.source]) else {
-            continue;
-        };
-        let parts = parts(&loaded);
-        // The documents of this source, with their part of it.
-        let wanted: Vec<(usize, Part)> = (k..N)
-            .filter(|&j| docs[j].source == doc.source)
-            .filter_map(|j| Some((j, *parts.iter().find(|p| p.lang == docs[j].lang)?)))
-            .collect();
-        for p in loaded.paragraphs {
-            if let Some(&(j, _)) = wanted.iter().find(|(_, part)| part.holds(&p)) {
-                out[j].push(p);
-            }
-        }
+/// Where a language document's paragraphs are in the [`ParagraphStore`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Stored {
+    offset: u64,
+    len: u64,
+}
+
+/// The text paragraphs of every language document, from pass 1 to pass 2, in
+/// a temporary file (JSON): aligning a pair then costs a read and a parse,
+/// not a second decode, repair, segmentation and language identification,
+/// and memory stays bounded. Disk: about 1.3 × the input.
+struct ParagraphStore {
+    file: std::sync::Mutex<(fs::File, u64)>,
+}
+
+impl ParagraphStore {
+    fn new() -> Result<ParagraphStore> {
+        let file = tempfile::tempfile().map_err(spool_err)?;
+        Ok(ParagraphStore {
+            file: std::sync::Mutex::new((file, 0)),
+        })
     }
-    out
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (fs::File, u64)> {
+        // A panic elsewhere cannot leave the file half-written in a way that
+        // matters: offsets are recorded only after a complete write.
+        self.file
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn put<'a>(&self, paragraphs: impl Iterator<Item = &'a Paragraph>) -> Result<Stored> {
+        let list: Vec<&Paragraph> = paragraphs.collect();
+        let bytes = serde_json::to_vec(&list).map_err(|e| spool_err(e.into()))?;
+        let mut guard = self.lock();
+        let (file, end) = &mut *guard;
+        io::Seek::seek(file, io::SeekFrom::Start(*end)).map_err(spool_err)?;
+        file.write_all(&bytes).map_err(spool_err)?;
+        let stored = Stored {
+            offset: *end,
+            len: bytes.len() as u64,
+        };
+        *end += stored.len;
+        Ok(stored)
+    }
+
+    fn get(&self, stored: Stored) -> Result<Vec<Paragraph>> {
+        let mut bytes = vec![0; usize::try_from(stored.len).unwrap_or(usize::MAX)];
+        {
+            let mut guard = self.lock();
+            let file = &mut guard.0;
+            io::Seek::seek(file, io::SeekFrom::Start(stored.offset)).map_err(spool_err)?;
+            io::Read::read_exact(file, &mut bytes).map_err(spool_err)?;
+        }
+        serde_json::from_slice(&bytes).map_err(|e| spool_err(e.into()))
+    }
 }
 
 fn spool_err(source: io::Error) -> Error {
@@ -864,14 +908,14 @@ fn unit_hash(row: &Row) -> u64 {
 }
 
 fn pair_rows(
-    sources: &[Source],
+    store: &ParagraphStore,
     en: &LangDoc,
     fr: &LangDoc,
     en_name: &str,
     fr_name: &str,
     unit: Unit,
-) -> Vec<Row> {
-    let [en_paragraphs, fr_paragraphs] = paragraphs_of(sources, [en, fr]);
+) -> Result<Vec<Row>> {
+    let (en_paragraphs, fr_paragraphs) = (store.get(en.stored)?, store.get(fr.stored)?);
     let side = |d: &LangDoc, name: &str, paragraphs| Side {
         document: name.to_string(),
         lang: d.lang,
@@ -883,7 +927,7 @@ fn pair_rows(
         &Default::default(),
     );
     let sentences = (unit == Unit::Sentence).then(|| align_sentences(&alignment));
-    export::rows_for(&alignment, sentences.as_ref())
+    Ok(export::rows_for(&alignment, sentences.as_ref()))
 }
 
 #[cfg(test)]

@@ -7,10 +7,10 @@
 use std::fmt;
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A language natalign aligns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English.
@@ -52,7 +52,7 @@ impl fmt::Display for Lang {
 }
 
 /// What a paragraph is, as a reader of the page would see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ParagraphKind {
     /// The document's title (first line, heading-like).
@@ -90,7 +90,7 @@ impl ParagraphKind {
 ///
 /// `Article premier`, `ARTICLE I` and `Article 1` all give `Article 1`; `(a)` and
 /// `a)` give `(a)`; items under an article keep it as context (`Article 1 (a)`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct NumberKey(pub String);
 
@@ -108,7 +108,7 @@ impl fmt::Display for NumberKey {
 }
 
 /// One paragraph of a document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// What kind of paragraph this is.
     pub kind: ParagraphKind,
