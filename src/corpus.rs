@@ -839,7 +839,7 @@ struct Stored {
 /// The text paragraphs of every language document, from pass 1 to pass 2, in
 /// a temporary file (JSON): aligning a pair then costs a read and a parse,
 /// not a second decode, repair, segmentation and language identification,
-/// and memory stays bounded. Disk: about 1.3 × the input.
+/// and memory stays bounded. Disk: about 1.5 × the input.
 struct ParagraphStore {
     file: std::sync::Mutex<(fs::File, u64)>,
 }
