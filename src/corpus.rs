@@ -729,7 +729,9 @@ pub fn run<'a>(
     let mut seen = Seen::default();
     let window = rayon::current_num_threads().max(1) * 4;
     for (chunk_no, chunk) in pairs.chunks(window).enumerate() {
-        let results: Vec<Vec<Row>> = chunk
+        // Each pair's rows are hashed and serialised on its worker thread; the
+        // loop after it only records hashes and appends bytes, in order.
+        let results: Vec<Spooled> = chunk
             .par_iter()
             .map(|pair| {
                 let rows = pair_rows(
@@ -739,15 +741,15 @@ pub fn run<'a>(
                     &name(&docs[pair.en]),
                     &name(&docs[pair.fr]),
                     options.unit,
-                );
+                )
+                .and_then(|rows| spooled(&rows));
                 progress.step();
                 rows
             })
             .collect::<Result<_>>()?;
         for (k, rows) in results.into_iter().enumerate() {
             let pair_no = (chunk_no * window + k) as u32;
-            for (u, row) in rows.into_iter().enumerate() {
-                let hash = unit_hash(&row);
+            for (u, &hash) in rows.hashes.iter().enumerate() {
                 let unit = u32::try_from(u).unwrap_or(NONE);
                 seen.add(
                     hash,
@@ -756,13 +758,8 @@ pub fn run<'a>(
                         unit,
                     },
                 )?;
-                // The hash and the number of sides lead the spooled line, so pass 2
-                // neither normalises the texts again nor parses duplicates.
-                let sides = if row.is_pair() { 2 } else { 1 };
-                write!(spool, "{hash:016x}{sides}\t").map_err(spool_err)?;
-                serde_json::to_writer(&mut spool, &row).map_err(|e| spool_err(e.into()))?;
-                spool.write_all(b"\n").map_err(spool_err)?;
             }
+            spool.write_all(&rows.lines).map_err(spool_err)?;
         }
     }
     // Pass 2: write each unique unit once, with all its provenance.
@@ -899,6 +896,31 @@ fn out_err(source: io::Error) -> Error {
         path: PathBuf::from("<output>"),
         source,
     }
+}
+
+/// A pair's rows as spooled: each row's dedup hash, and its line.
+struct Spooled {
+    hashes: Vec<u64>,
+    lines: Vec<u8>,
+}
+
+/// Hash and serialise rows for the spool. Each line is led by the row's hash
+/// and number of sides, so pass 2 neither normalises the texts again nor
+/// parses duplicates.
+fn spooled(rows: &[Row]) -> Result<Spooled> {
+    let mut out = Spooled {
+        hashes: Vec::with_capacity(rows.len()),
+        lines: Vec::new(),
+    };
+    for row in rows {
+        let hash = unit_hash(row);
+        let sides = if row.is_pair() { 2 } else { 1 };
+        write!(out.lines, "{hash:016x}{sides}\t").map_err(spool_err)?;
+        serde_json::to_writer(&mut out.lines, row).map_err(|e| spool_err(e.into()))?;
+        out.lines.push(b'\n');
+        out.hashes.push(hash);
+    }
+    Ok(out)
 }
 
 /// The dedup key of a unit: its two texts, normalised for whitespace and
