@@ -170,7 +170,7 @@ pub struct LangDoc {
     pub source: usize,
     part: Part,
     features: Features,
-    /// Where its paragraphs wait for pass 2 in the run's [`ParagraphStore`].
+    /// Where its paragraphs wait for alignment in the run's [`ParagraphStore`].
     stored: Stored,
 }
 
@@ -722,7 +722,7 @@ pub fn run<'a>(
         .map(|p| (name(&docs[p.en]), name(&docs[p.fr]), p.score))
         .collect();
 
-    // Pass 1: align pairs in parallel, a window at a time, in order; spool the
+    // Alignment pass: align pairs in parallel, a window at a time, in order; spool the
     // rows and record each unit's hash and provenance.
     progress.start("aligning", pairs.len() as u64);
     let mut spool = BufWriter::new(tempfile::tempfile().map_err(spool_err)?);
@@ -762,7 +762,7 @@ pub fn run<'a>(
             spool.write_all(&rows.lines).map_err(spool_err)?;
         }
     }
-    // Pass 2: write each unique unit once, with all its provenance.
+    // Writing pass: write each unique unit once, with all its provenance.
     let spool = spool.into_inner().map_err(|e| spool_err(e.into_error()))?;
     let mut reader = BufReader::new(spool);
     io::Seek::seek(&mut reader, io::SeekFrom::Start(0)).map_err(spool_err)?;
@@ -833,7 +833,7 @@ struct Stored {
     len: u64,
 }
 
-/// The text paragraphs of every language document, from pass 1 to pass 2, in
+/// The text paragraphs of every language document, from reading to alignment, in
 /// a temporary file (JSON): aligning a pair then costs a read and a parse,
 /// not a second decode, repair, segmentation and language identification,
 /// and memory stays bounded. Disk: about 1.5 × the input.
@@ -905,7 +905,7 @@ struct Spooled {
 }
 
 /// Hash and serialise rows for the spool. Each line is led by the row's hash
-/// and number of sides, so pass 2 neither normalises the texts again nor
+/// and number of sides, so the writing pass neither normalises the texts again nor
 /// parses duplicates.
 fn spooled(rows: &[Row]) -> Result<Spooled> {
     let mut out = Spooled {
