@@ -328,18 +328,7 @@ fn jaccard<T: Ord>(a: &[T], b: &[T]) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return None;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
-    }
+    let shared = crate::align::cues::shared(a, b);
     Some(shared as f64 / (a.len() + b.len() - shared) as f64)
 }
 

@@ -103,7 +103,7 @@ impl Cues {
 }
 
 /// Size of the intersection of two sorted sequences (as multisets).
-fn shared(a: &[u64], b: &[u64]) -> usize {
+pub(crate) fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
