@@ -639,13 +639,14 @@ impl Progress for Quiet {
 }
 
 /// Run corpus mode over `sources`, writing to `outs` (one writer; two for
-/// Moses).
+/// Moses). The sources are dropped once read, so documents given as text do
+/// not stay in memory while pairs are aligned.
 ///
 /// # Errors
 /// Output errors (I/O of the spool or the writers); input problems are
 /// reported in the summary, not errors.
 pub fn run<'a>(
-    sources: &[Source],
+    sources: Vec<Source>,
     format: Format,
     options: &ExportOptions,
     outs: Vec<Box<dyn Write + 'a>>,
@@ -678,6 +679,9 @@ pub fn run<'a>(
             Ok(out)
         })
         .collect::<Result<_>>()?;
+    // Documents given as text (`--jsonl-in`) are in the store now: their
+    // bytes need not stay in memory for the rest of the run.
+    drop(sources);
     let mut docs: Vec<LangDoc> = Vec::new();
     let mut mixed: std::collections::HashSet<String> = Default::default();
     for r in loaded {

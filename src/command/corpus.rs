@@ -80,18 +80,18 @@ pub fn run(config: &CorpusConfig, progress: &dyn Progress) -> Result<CorpusSumma
     let mut summary = pool.install(|| match config.output.as_deref() {
         Some(path) if config.format.files(path).len() > 1 => {
             let paths = config.format.files(path);
-            write_outputs(&paths, &inputs, |files| {
+            write_outputs(&paths, &inputs, move |files| {
                 let outs: Vec<Box<dyn Write + '_>> = files
                     .iter_mut()
                     .map(|f| Box::new(f) as Box<dyn Write>)
                     .collect();
-                corpus::run(&sources, config.format, &config.export, outs, progress)
+                corpus::run(sources, config.format, &config.export, outs, progress)
                     .map_err(std::io::Error::other)
             })
         }
-        output => write_output(output, &inputs, |w| {
+        output => write_output(output, &inputs, move |w| {
             corpus::run(
-                &sources,
+                sources,
                 config.format,
                 &config.export,
                 vec![Box::new(w)],
