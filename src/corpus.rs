@@ -166,8 +166,6 @@ pub struct LangDoc {
     pub lang: Lang,
     /// Repairs made in the file.
     pub repairs: usize,
-    /// Index of its source in the run's list of sources.
-    pub source: usize,
     part: Part,
     features: Features,
     /// Where its paragraphs wait for alignment in the run's [`ParagraphStore`].
@@ -280,7 +278,6 @@ fn lang_docs(doc: &Document) -> Vec<LangDoc> {
     parts(doc)
         .into_iter()
         .map(|part| LangDoc {
-            source: 0,
             file: doc.name.clone(),
             lang: part.lang,
             part,
@@ -661,13 +658,11 @@ pub fn run<'a>(
     type Loaded = std::result::Result<(Vec<LangDoc>, usize), Skipped>;
     let loaded: Vec<Loaded> = sources
         .par_iter()
-        .enumerate()
-        .map(|(k, source)| -> Result<Loaded> {
+        .map(|source| -> Result<Loaded> {
             let out = match load_source(source) {
                 Ok(doc) => {
                     let mut parts = lang_docs(&doc);
                     for part in &mut parts {
-                        part.source = k;
                         part.stored =
                             store.put(doc.paragraphs.iter().filter(|p| part.part.holds(p)))?;
                     }
