@@ -284,7 +284,14 @@ fn corpus_pairs_score_one_at_block_level() {
 
 #[test]
 fn perturbation_suite() {
-    let dir = tempfile::tempdir().unwrap();
+    // NATALIGN_PERTURB_DIR keeps the perturbed pairs (scripts/check-identical
+    // aligns them with two builds and compares the CSVs).
+    let tmp = tempfile::tempdir().unwrap();
+    let keep = std::env::var_os("NATALIGN_PERTURB_DIR").map(std::path::PathBuf::from);
+    if let Some(k) = &keep {
+        std::fs::create_dir_all(k).unwrap();
+    }
+    let dir: &Path = keep.as_deref().unwrap_or(tmp.path());
     let mut bases: Vec<(String, Pair)> = CORPUS
         .iter()
         .map(|n| (n.to_string(), Pair::corpus(n)))
@@ -294,7 +301,7 @@ fn perturbation_suite() {
     for (base_name, base) in &bases {
         for (what, pair) in perturbations(base) {
             let tag = format!("{base_name}-{}", what.replace(' ', "-"));
-            let rows = run_pair(&pair, dir.path(), &tag);
+            let rows = run_pair(&pair, dir, &tag);
             let (p, r, f1) = score(&rows, &pair.gold);
             println!("| {base_name} | {what} | {p:.4} | {r:.4} | {f1:.4} |");
             if f1 < 0.98 {
