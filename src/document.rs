@@ -175,4 +175,27 @@ impl Document {
         langs.dedup();
         langs
     }
+
+    /// The noise paragraphs left out of the text, with their reasons.
+    pub fn dropped(&self) -> impl Iterator<Item = Dropped> + '_ {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Noise)
+            .map(|p| Dropped {
+                document: self.name.clone(),
+                lines: p.lines.clone(),
+                reason: p.reason.clone().unwrap_or_default(),
+            })
+    }
+}
+
+/// Noise dropped from a document: not text, reported with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dropped {
+    /// The document.
+    pub document: String,
+    /// Source lines (1-based, end exclusive).
+    pub lines: std::ops::Range<usize>,
+    /// Why it is not text.
+    pub reason: String,
 }

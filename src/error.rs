@@ -145,6 +145,16 @@ pub enum Error {
         /// The underlying I/O error.
         source: std::io::Error,
     },
+    /// A problem with a temporary file natalign keeps while it works (corpus
+    /// mode's paragraph store and unit spool, in the system's temporary
+    /// folder).
+    #[error("temporary {what} (in {}): {source}", std::env::temp_dir().display())]
+    Scratch {
+        /// What the file holds.
+        what: &'static str,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
 }
 
 impl Error {
@@ -153,7 +163,7 @@ impl Error {
         match self {
             Error::Usage(_) => ErrorKind::Usage,
             Error::Input { .. } => ErrorKind::Input,
-            Error::Output { .. } => ErrorKind::Output,
+            Error::Output { .. } | Error::Scratch { .. } => ErrorKind::Output,
         }
     }
 

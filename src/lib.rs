@@ -32,7 +32,7 @@
 //! 4. [`align`]: paragraphs → [`align::AlignedUnit`]s, numbered paragraphs as
 //!    anchors, a banded Gale–Church dynamic program between them.
 //!    With `--unit sentence`, [`align::sentence`] splits each paragraph unit
-//!    into [`sentence`]s and aligns them with the same dynamic program.
+//!    into sentences ([`segment::sentence`]) and aligns them with the same dynamic program.
 //! 5. [`export`]: units → TMX 1.4b or CSV on any [`std::io::Write`].
 //!
 //! [`pipeline`] chains the stages on values; [`command`] holds one `run` per
@@ -57,4 +57,4 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod repair;
 pub mod segment;
-pub mod sentence;
+pub mod text;

@@ -178,19 +178,8 @@ fn check(args: CheckArgs) -> ProcessExit {
         baseline: args.baseline,
         write_baseline: args.write_baseline,
     };
-    let result = natalign::command::check::run(&config).and_then(|report| {
-        natalign::io::write_output(None, &[], |w| {
-            if config.json {
-                serde_json::to_writer_pretty(&mut *w, &report)?;
-                writeln!(w)
-            } else {
-                natalign::command::check::write_report(&report, w)
-            }
-        })?;
-        Ok(report.failed)
-    });
-    match result {
-        Ok(failed) => ProcessExit::from(if failed {
+    match natalign::command::check::run(&config) {
+        Ok(report) => ProcessExit::from(if report.failed {
             ExitCode::FINDINGS
         } else {
             ExitCode::OK

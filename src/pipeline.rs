@@ -1,15 +1,13 @@
 //! The whole pipeline on values: bytes → [`Document`] → [`Alignment`].
 //!
-//! [`load`] runs decode, segment and langid on one file's bytes; [`sides`] turns
-//! one mixed document, or one English and one French document, into the two
-//! [`Side`]s to align; [`Summary`] is what a run reports. Reading files and
-//! writing outputs happen at the edges ([`crate::io`]).
+//! [`load`] runs decode, repair, segment and langid on one file's bytes;
+//! [`sides`] turns one mixed document, or one English and one French document,
+//! into the two [`Side`]s to align. Reading files and writing outputs happen at
+//! the edges ([`crate::io`]); each command reports on its own run.
 
-use std::fmt;
-
-use crate::align::{Alignment, Side};
+use crate::align::Side;
 use crate::decode;
-use crate::document::{Document, Lang, Paragraph, ParagraphKind};
+use crate::document::{Document, Lang, Paragraph};
 use crate::error::{Error, InputProblem, Result};
 use crate::repair::{self, Repair};
 use crate::{langid, segment};
@@ -97,7 +95,7 @@ fn main_language(doc: &Document) -> Option<Lang> {
     let mut letters = [0usize; 2];
     for p in doc.paragraphs.iter().filter(|p| p.is_text()) {
         if let Some(lang) = p.lang {
-            letters[lang as usize] += p.text.chars().filter(|c| c.is_alphabetic()).count();
+            letters[lang as usize] += crate::text::letters(&p.text);
         }
     }
     match letters {
@@ -168,143 +166,10 @@ pub fn sides(docs: &[Document]) -> Result<(Side, Side)> {
     }
 }
 
-/// Noise dropped from a document: not text, reported with its reason.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Dropped {
-    /// The document.
-    pub document: String,
-    /// Source lines (1-based, end exclusive).
-    pub lines: std::ops::Range<usize>,
-    /// Why it is not text.
-    pub reason: String,
-}
-
-/// What a run of `align` did, for the report on standard error.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-pub struct Summary {
-    /// Units in the alignment.
-    pub units: usize,
-    /// Two-sided units.
-    pub pairs: usize,
-    /// English paragraphs with no French counterpart.
-    pub english_only: usize,
-    /// French paragraphs with no English counterpart.
-    pub french_only: usize,
-    /// Units written to the output.
-    pub written: usize,
-    /// One-sided units the format left out (TMX).
-    pub skipped_one_sided: usize,
-    /// Encoding repairs made to the inputs.
-    pub repairs: usize,
-    /// Pairs left out because they scored under `--min-score`.
-    pub below_min_score: usize,
-    /// Consistency findings carried into the output (`--check`).
-    pub findings: usize,
-    /// Characters the output format cannot hold, removed.
-    pub removed_chars: usize,
-    /// Noise lines dropped, with reasons.
-    pub dropped: Vec<Dropped>,
-}
-
-impl Summary {
-    /// Summarise an alignment of `docs`.
-    pub fn new(docs: &[Document], alignment: &Alignment) -> Self {
-        let units = &alignment.units;
-        let dropped = docs
-            .iter()
-            .flat_map(|d| {
-                d.paragraphs
-                    .iter()
-                    .filter(|p| p.kind == ParagraphKind::Noise)
-                    .map(|p| Dropped {
-                        document: d.name.clone(),
-                        lines: p.lines.clone(),
-                        reason: p.reason.clone().unwrap_or_default(),
-                    })
-            })
-            .collect();
-        Summary {
-            units: units.len(),
-            pairs: units.iter().filter(|u| u.is_pair()).count(),
-            english_only: units.iter().filter(|u| u.fr.is_empty()).count(),
-            french_only: units.iter().filter(|u| u.en.is_empty()).count(),
-            written: 0,
-            skipped_one_sided: 0,
-            repairs: docs.iter().map(|d| d.repairs.len()).sum(),
-            below_min_score: 0,
-            findings: 0,
-            removed_chars: 0,
-            dropped,
-        }
-    }
-}
-
-impl fmt::Display for Summary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "natalign: {} units: {} pairs, {} English only, {} French only; {} written",
-            self.units, self.pairs, self.english_only, self.french_only, self.written
-        )?;
-        if self.skipped_one_sided > 0 {
-            write!(
-                f,
-                " ({} one-sided units not written: TMX holds pairs only; use CSV to see them)",
-                self.skipped_one_sided
-            )?;
-        }
-        if self.below_min_score > 0 {
-            write!(
-                f,
-                "; {} pairs under --min-score left out",
-                self.below_min_score
-            )?;
-        }
-        if self.findings > 0 {
-            write!(
-                f,
-                "; {} consistency findings noted in the output",
-                self.findings
-            )?;
-        }
-        if self.removed_chars > 0 {
-            write!(
-                f,
-                "; {} characters the format cannot hold removed",
-                self.removed_chars
-            )?;
-        }
-        if self.repairs > 0 {
-            write!(
-                f,
-                "\nnatalign: {} encoding repairs (the `repairs` column / x-repairs prop marks the units; `natalign inspect` lists them)",
-                self.repairs
-            )?;
-        }
-        if !self.dropped.is_empty() {
-            // Group consecutive reasons per document for a short report.
-            let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
-            for d in &self.dropped {
-                match groups.last_mut() {
-                    Some((doc, reason, lines)) if *doc == d.document && *reason == d.reason => {
-                        lines.push(d.lines.start)
-                    }
-                    _ => groups.push((d.document.clone(), d.reason.clone(), vec![d.lines.start])),
-                }
-            }
-            write!(f, "\nnatalign: {} noise lines dropped:", self.dropped.len())?;
-            for (doc, reason, lines) in groups {
-                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
-                write!(f, "\n  {doc}: {reason} (line {})", lines.join(", "))?;
-            }
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::ParagraphKind;
 
     #[test]
     fn repairs_after_a_nested_page_number_count_for_their_paragraph() {

@@ -1,7 +1,7 @@
 //! Sentence alignment inside the aligned paragraph units.
 //!
 //! Input: an [`Alignment`] of paragraphs. Output: a [`SentenceAlignment`]: the
-//! sentences of every paragraph unit ([`crate::sentence::split`], each
+//! sentences of every paragraph unit ([`crate::segment::sentence::split`], each
 //! paragraph on its own, so no sentence crosses a paragraph) and the
 //! [`SentenceUnit`]s pairing them. Guarantees:
 //! - inside each two-sided paragraph unit, the sentences of both sides are
@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use super::{Alignment, Method, dp, pair_score};
 use crate::document::Lang;
-use crate::sentence::split;
+use crate::segment::sentence::split;
 
 /// The sentences of one side of one paragraph unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

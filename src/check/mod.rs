@@ -28,7 +28,9 @@ use serde::Serialize;
 
 use crate::align::{Alignment, dp::length_probability};
 use crate::document::Lang;
+use crate::hash::stable_hash;
 use crate::lexicon;
+use crate::text::normalize;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -172,43 +174,6 @@ fn mark(text: &str, spans: &[Range<usize>]) -> String {
     out.push_str(&text[at..]);
     out
 }
-
-/// Normalise a text for comparing units: NFC, typography folded (curly
-/// quotes, guillemets, dashes), whitespace runs folded to one space, no space
-/// next to a straight double quote, trimmed.
-///
-/// One pass over the text, and no normalisation pass when it is already NFC
-/// (the usual case): corpus mode runs it on every unit.
-pub fn normalize(text: &str) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    let composed: std::borrow::Cow<str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        text.into()
-    } else {
-        text.nfc().collect::<String>().into()
-    };
-    let mut out = String::with_capacity(composed.len());
-    let mut space = false;
-    for c in composed.chars() {
-        let c = match c {
-            '’' | '‘' | '`' | '´' => '\'',
-            '“' | '”' | '«' | '»' => '"',
-            '‐' | '‑' | '–' | '—' => '-',
-            c if c.is_whitespace() => {
-                space = true;
-                continue;
-            }
-            c => c,
-        };
-        if space && c != '"' && !out.is_empty() && !out.ends_with('"') {
-            out.push(' ');
-        }
-        space = false;
-        out.push(c);
-    }
-    out
-}
-
-pub use crate::hash::stable_hash;
 
 fn finding(
     unit: &CheckUnit,
@@ -495,19 +460,6 @@ mod tests {
             en_keys: vec![],
             fr_keys: vec![],
         }
-    }
-
-    #[test]
-    fn normalize_folds_typography_whitespace_and_composition() {
-        assert_eq!(
-            normalize("  L\u{2019}OTAN \u{ab} soutient \u{bb}\n\tl\u{2019}Ukraine \u{2014} 2024  "),
-            "L'OTAN\"soutient\"l'Ukraine - 2024"
-        );
-        // A decomposed é (e + U+0301) composes; composed text is unchanged.
-        assert_eq!(normalize("Etats-Unis e\u{301}te\u{301}"), "Etats-Unis été");
-        assert_eq!(normalize("été"), "été");
-        assert_eq!(normalize(" \u{a0}\n"), "");
-        assert_eq!(normalize("a \" b \" c"), "a\"b\"c");
     }
 
     #[test]

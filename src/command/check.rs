@@ -15,7 +15,7 @@ use crate::check::{self, CheckUnit, Finding, Severity};
 use crate::config::{CheckConfig, FailOn};
 use crate::error::{Error, InputProblem, Result};
 use crate::import;
-use crate::io::{read_input, write_output};
+use crate::io::{read_input, write_to};
 use crate::pipeline::{load, sides};
 
 /// The result of a check run.
@@ -82,7 +82,7 @@ fn memory_units(path: &Path, bytes: &[u8]) -> Result<Vec<CheckUnit>> {
         .collect())
 }
 
-/// Run `check`.
+/// Run `check`, printing its report (readable, or JSON) on standard output.
 ///
 /// # Errors
 /// Input errors (including a bad baseline or TMX), output errors.
@@ -138,7 +138,7 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
                 })
                 .collect(),
         };
-        write_output(Some(path), &config.inputs, |w| {
+        write_to(Some(path), &config.inputs, |w| {
             serde_json::to_writer_pretty(&mut *w, &baseline)?;
             writeln!(w)
         })?;
@@ -148,12 +148,21 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
         FailOn::Warning => !findings.is_empty(),
         FailOn::Error => findings.iter().any(|f| f.severity == Severity::Error),
     };
-    Ok(CheckReport {
+    let report = CheckReport {
         findings,
         accepted,
         units: units.len(),
         failed,
-    })
+    };
+    write_to(None, &[], |w| {
+        if config.json {
+            serde_json::to_writer_pretty(&mut *w, &report)?;
+            writeln!(w)
+        } else {
+            write_report(&report, w)
+        }
+    })?;
+    Ok(report)
 }
 
 /// A window of `text` around its first `⟦…⟧` mark, at most about `width`

@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::config::InspectConfig;
 use crate::document::Document;
 use crate::error::Result;
-use crate::io::{read_input, write_output};
+use crate::io::{read_input, write_to};
 use crate::pipeline::load;
 
 /// Run `inspect`, writing the report to standard output.
@@ -16,7 +16,7 @@ use crate::pipeline::load;
 pub fn run(config: &InspectConfig) -> Result<()> {
     let bytes = read_input(&config.input)?;
     let doc = load(&config.input.display().to_string(), &bytes)?;
-    write_output(None, &[], |w| {
+    write_to(None, &[], |w| {
         if config.json {
             serde_json::to_writer_pretty(&mut *w, &doc)?;
             writeln!(w)

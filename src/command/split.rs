@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::config::SplitConfig;
 use crate::document::{Document, Lang, Paragraph};
 use crate::error::{Error, InputProblem, Result};
-use crate::io::{is_std, read_input, write_outputs};
+use crate::io::{Output, is_std, read_input, write_error};
 use crate::pipeline::load;
 
 /// What `split` wrote.
@@ -62,12 +62,14 @@ pub fn run(config: &SplitConfig) -> Result<SplitReport> {
         .iter()
         .map(|l| dir.join(format!("{stem}.{}.txt", l.code())))
         .collect();
-    write_outputs(&paths, std::slice::from_ref(&config.input), |files| {
-        for (file, (text, _)) in files.iter_mut().zip(&parts) {
-            file.write_all(text.as_bytes())?;
-        }
-        Ok(())
-    })?;
+    let mut out = Output::files(&paths, std::slice::from_ref(&config.input))?;
+    let result = out
+        .writers()
+        .iter_mut()
+        .zip(&parts)
+        .try_for_each(|(file, (text, _))| file.write_all(text.as_bytes()))
+        .map_err(write_error);
+    out.finish(result)?;
     Ok(SplitReport {
         written: paths
             .into_iter()

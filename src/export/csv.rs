@@ -6,7 +6,9 @@
 
 use std::io::{self, Write};
 
-use super::{ExportOptions, ExportStats, Exporter, Row, Unit, format_score, formula_safe};
+use super::{
+    ExportOptions, ExportStats, Exporter, Row, RunSummary, Unit, format_score, formula_safe,
+};
 
 /// The header row of paragraph units.
 pub const HEADER: &[&str] = &[
@@ -148,7 +150,7 @@ impl Exporter for CsvExporter<'_> {
         Ok(())
     }
 
-    fn finish(&mut self) -> io::Result<ExportStats> {
+    fn finish(&mut self, _: &RunSummary) -> io::Result<ExportStats> {
         if let Some(w) = self.w.as_mut() {
             w.flush()?;
         }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{ExportStats, Exporter, Row};
+use super::{ExportStats, Exporter, Row, RunSummary};
 
 /// Streaming JSONL writer.
 pub struct JsonlExporter<'a> {
@@ -34,7 +34,7 @@ impl Exporter for JsonlExporter<'_> {
         Ok(())
     }
 
-    fn finish(&mut self) -> io::Result<ExportStats> {
+    fn finish(&mut self, _: &RunSummary) -> io::Result<ExportStats> {
         self.w.flush()?;
         Ok(ExportStats {
             written: self.written,

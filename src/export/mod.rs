@@ -15,15 +15,18 @@
 pub mod csv;
 pub mod jsonl;
 pub mod moses;
+mod row;
 pub mod tmx;
 pub mod tsv;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::align::sentence::SentenceAlignment;
-use crate::align::{AlignedUnit, Alignment};
-use crate::document::Lang;
+use crate::align::Alignment;
+use crate::document::Dropped;
+#[cfg(test)]
+pub(crate) use row::test_row;
+pub use row::{Row, rows, rows_for, sentence_rows};
 
 /// An output data format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,11 +177,39 @@ pub trait Exporter {
     /// # Errors
     /// I/O errors.
     fn row(&mut self, row: &Row) -> io::Result<()>;
-    /// Write what comes after the last unit, flush, and report.
+    /// Take note of noise left out of the text (a running header, a table
+    /// rule), with its reason. Data formats hold aligned text only and ignore
+    /// it; a format that shows the whole document (a review page) places it.
     ///
     /// # Errors
     /// I/O errors.
-    fn finish(&mut self) -> io::Result<ExportStats>;
+    fn noise(&mut self, dropped: &Dropped) -> io::Result<()> {
+        let _ = dropped;
+        Ok(())
+    }
+    /// Write what comes after the last unit, flush, and report. `run` is what
+    /// the run did, for formats that report it (a review page's header, a
+    /// workbook's summary sheet); data formats ignore it.
+    ///
+    /// # Errors
+    /// I/O errors.
+    fn finish(&mut self, run: &RunSummary) -> io::Result<ExportStats>;
+}
+
+/// What a run did, as a report needs it: given to [`Exporter::finish`], when
+/// every unit has been written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RunSummary {
+    /// The command that ran (`align`, `corpus`).
+    pub command: String,
+    /// The input documents, as the rows name them.
+    pub documents: Vec<String>,
+    /// What was counted, in reading order (`units`, `pairs`, `one-sided`,
+    /// `noise dropped`, `repairs`, `findings`…), with the count.
+    pub counts: Vec<(String, usize)>,
+    /// The settings that shaped the output (`unit`, language codes,
+    /// `min-score`…), with their values.
+    pub settings: Vec<(String, String)>,
 }
 
 /// The exporter of `format` writing to `outs` (one writer; two for Moses:
@@ -216,7 +247,7 @@ pub fn write_rows<'a>(
     for row in rows {
         e.row(row)?;
     }
-    e.finish()
+    e.finish(&RunSummary::default())
 }
 
 /// Write the paragraph units of `alignment` in a one-file `format` to `out`.
@@ -232,15 +263,6 @@ pub fn write(
     write_rows(format, &rows(alignment), options, vec![Box::new(out)])
 }
 
-/// Rows of an alignment at the unit of `options`: paragraph units, or the
-/// sentence units of `sentences`.
-pub fn rows_for(alignment: &Alignment, sentences: Option<&SentenceAlignment>) -> Vec<Row> {
-    match sentences {
-        Some(s) => sentence_rows(alignment, s),
-        None => rows(alignment),
-    }
-}
-
 /// Spreadsheet formula guard: a cell starting with `=`, `+`, `-`, `@`, tab or
 /// CR gets a leading `'` (OWASP's advice for CSV injection).
 pub(crate) fn formula_safe(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -251,200 +273,9 @@ pub(crate) fn formula_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One unit, flattened for output. For a sentence unit, the paragraph fields
-/// (`*_number`, `*_index`, `*_doc`, `repairs`, `method`) are those of the
-/// paragraph unit holding the sentences.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Row {
-    /// The printed labels of the English paragraphs (`3`, `Article 3`, `(a)`),
-    /// joined with `+`; empty when none.
-    pub en_number: String,
-    /// The printed labels of the French paragraphs.
-    pub fr_number: String,
-    /// 1-based positions among the English paragraphs, joined with `+`.
-    pub en_index: String,
-    /// 1-based positions among the French paragraphs, joined with `+`.
-    pub fr_index: String,
-    /// 1-based positions of the English sentences within the paragraph unit,
-    /// joined with `+`; empty for paragraph units.
-    pub en_sentence: String,
-    /// 1-based positions of the French sentences within the paragraph unit.
-    pub fr_sentence: String,
-    /// The English text (paragraphs joined with a space).
-    pub en: String,
-    /// The French text.
-    pub fr: String,
-    /// Agreement score in [0, 1].
-    pub score: f64,
-    /// How the unit was found (`anchor`, `anchor+dp`, `dp`, `forced`).
-    pub method: std::borrow::Cow<'static, str>,
-    /// Why the unit is one-sided; empty for pairs.
-    pub note: String,
-    /// Encoding repairs made inside the unit's paragraphs (both sides): a
-    /// translator may want to review guessed characters.
-    pub repairs: usize,
-    /// The English source document.
-    pub en_doc: String,
-    /// The French source document.
-    pub fr_doc: String,
-    /// Remarks to carry with the unit (consistency findings): TMX `<note>`s,
-    /// JSONL `notes`.
-    pub notes: Vec<String>,
-    /// Corpus mode: how many times the unit was seen (0 outside corpus mode).
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub copies: usize,
-    /// Corpus mode: where each copy was seen (`EN doc | FR doc | unit n`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub provenance: Vec<String>,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
-impl Row {
-    /// Whether both sides have text.
-    pub fn is_pair(&self) -> bool {
-        !self.en.is_empty() && !self.fr.is_empty()
-    }
-}
-
-/// Flatten an alignment into rows, in unit order.
-pub fn rows(alignment: &Alignment) -> Vec<Row> {
-    alignment
-        .units
-        .iter()
-        .map(|unit| row(alignment, unit))
-        .collect()
-}
-
-/// 0-based positions as written in files: 1-based, joined with `+`.
-fn indices(idx: &[usize]) -> String {
-    idx.iter()
-        .map(|i| (i + 1).to_string())
-        .collect::<Vec<_>>()
-        .join("+")
-}
-
-/// Flatten the sentence units of `sentences` into rows, in unit order.
-pub fn sentence_rows(alignment: &Alignment, sentences: &SentenceAlignment) -> Vec<Row> {
-    let paragraphs = rows(alignment);
-    sentences
-        .units
-        .iter()
-        .map(|unit| Row {
-            en_sentence: indices(&unit.en),
-            fr_sentence: indices(&unit.fr),
-            en: sentences.text(unit, Lang::En).to_string(),
-            fr: sentences.text(unit, Lang::Fr).to_string(),
-            score: unit.score,
-            method: unit.method.as_str().into(),
-            note: unit.note.clone().unwrap_or_default(),
-            ..paragraphs[unit.unit].clone()
-        })
-        .collect()
-}
-
-fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
-    let labels = |lang: Lang, idx: &[usize]| {
-        let side = match lang {
-            Lang::En => &alignment.en,
-            Lang::Fr => &alignment.fr,
-        };
-        idx.iter()
-            .filter_map(|&i| side.paragraphs[i].label.as_deref())
-            .filter(|l| !l.starts_with('#'))
-            .map(|l| {
-                l.trim_end_matches(['.', ':', '—', '–', '-', ' '])
-                    .to_string()
-            })
-            .collect::<Vec<_>>()
-            .join("+")
-    };
-    let doc = |lang: Lang, idx: &[usize]| {
-        if idx.is_empty() {
-            String::new()
-        } else if lang == Lang::En {
-            alignment.en.document.clone()
-        } else {
-            alignment.fr.document.clone()
-        }
-    };
-    Row {
-        en_number: labels(Lang::En, &unit.en),
-        fr_number: labels(Lang::Fr, &unit.fr),
-        en_index: indices(&unit.en),
-        fr_index: indices(&unit.fr),
-        en_sentence: String::new(),
-        fr_sentence: String::new(),
-        en: alignment.text(unit, Lang::En),
-        fr: alignment.text(unit, Lang::Fr),
-        score: unit.score,
-        method: unit.method.as_str().into(),
-        note: unit.note.clone().unwrap_or_default(),
-        repairs: unit
-            .en
-            .iter()
-            .map(|&i| alignment.en.paragraphs[i].repairs)
-            .chain(unit.fr.iter().map(|&i| alignment.fr.paragraphs[i].repairs))
-            .sum(),
-        en_doc: doc(Lang::En, &unit.en),
-        fr_doc: doc(Lang::Fr, &unit.fr),
-        notes: Vec::new(),
-        copies: 0,
-        provenance: Vec::new(),
-    }
-}
-
 /// A score as written in files: three decimals.
 pub(crate) fn format_score(score: f64) -> String {
     format!("{score:.3}")
-}
-
-/// Format seconds since the epoch as a TMX UTC date, `YYYYMMDDThhmmssZ`.
-pub fn tmx_date(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // Civil-from-days (Howard Hinnant), proleptic Gregorian calendar.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
-        rem / 3600,
-        (rem % 3600) / 60,
-        rem % 60
-    )
-}
-
-/// A row for exporter tests.
-#[cfg(test)]
-pub(crate) fn test_row(en: &str, fr: &str) -> Row {
-    Row {
-        en_number: "1".into(),
-        fr_number: "1".into(),
-        en_index: "1".into(),
-        fr_index: "1".into(),
-        en_sentence: String::new(),
-        fr_sentence: String::new(),
-        en: en.into(),
-        fr: fr.into(),
-        score: 0.5,
-        method: "anchor".into(),
-        note: String::new(),
-        repairs: 0,
-        en_doc: "a.txt".into(),
-        fr_doc: "a.txt".into(),
-        notes: Vec::new(),
-        copies: 0,
-        provenance: Vec::new(),
-    }
 }
 
 #[cfg(test)]
@@ -470,13 +301,6 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("x.jsonl")), Some(Format::Jsonl));
         assert_eq!(Format::from_path(Path::new("x.moses")), None);
-    }
-
-    #[test]
-    fn tmx_dates_are_utc() {
-        assert_eq!(tmx_date(0), "19700101T000000Z");
-        assert_eq!(tmx_date(951_782_400), "20000229T000000Z");
-        assert_eq!(tmx_date(1_700_000_000), "20231114T221320Z");
     }
 
     #[test]

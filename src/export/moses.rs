@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{ExportStats, Exporter, Row};
+use super::{ExportStats, Exporter, Row, RunSummary};
 
 /// Streaming Moses writer.
 pub struct MosesExporter<'a> {
@@ -45,7 +45,7 @@ impl Exporter for MosesExporter<'_> {
         Ok(())
     }
 
-    fn finish(&mut self) -> io::Result<ExportStats> {
+    fn finish(&mut self, _: &RunSummary) -> io::Result<ExportStats> {
         self.en.flush()?;
         self.fr.flush()?;
         Ok(self.stats)

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{ExportOptions, ExportStats, Exporter, Row, Unit, format_score, tmx_date};
+use super::{ExportOptions, ExportStats, Exporter, Row, RunSummary, Unit, format_score};
 use crate::hash::stable_hash;
 
 /// Whether XML 1.0 allows `c` in character data.
@@ -218,13 +218,35 @@ impl Exporter for TmxExporter<'_> {
         Ok(())
     }
 
-    fn finish(&mut self) -> io::Result<ExportStats> {
+    fn finish(&mut self, _: &RunSummary) -> io::Result<ExportStats> {
         self.w.write_event(Event::End(BytesEnd::new("body")))?;
         self.w.write_event(Event::End(BytesEnd::new("tmx")))?;
         self.w.get_mut().write_all(b"\n")?;
         self.w.get_mut().flush()?;
         Ok(self.stats)
     }
+}
+
+/// Format seconds since the epoch as a TMX UTC date, `YYYYMMDDThhmmssZ`.
+pub fn tmx_date(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Civil-from-days (Howard Hinnant), proleptic Gregorian calendar.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
 }
 
 #[cfg(test)]
@@ -303,5 +325,12 @@ mod tests {
         assert!(check_lang("english", "en").is_err());
         assert!(check_lang("fr-FRANCE!", "fr").is_err());
         assert!(check_lang("de-DE", "fr").is_err());
+    }
+
+    #[test]
+    fn tmx_dates_are_utc() {
+        assert_eq!(tmx_date(0), "19700101T000000Z");
+        assert_eq!(tmx_date(951_782_400), "20000229T000000Z");
+        assert_eq!(tmx_date(1_700_000_000), "20231114T221320Z");
     }
 }

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::csv::{cells, header};
-use super::{ExportOptions, ExportStats, Exporter, Row, Unit, formula_safe};
+use super::{ExportOptions, ExportStats, Exporter, Row, RunSummary, Unit, formula_safe};
 
 /// Escape a cell (see the module docs).
 pub fn escape(cell: &str) -> String {
@@ -83,7 +83,7 @@ impl Exporter for TsvExporter<'_> {
         Ok(())
     }
 
-    fn finish(&mut self) -> io::Result<ExportStats> {
+    fn finish(&mut self, _: &RunSummary) -> io::Result<ExportStats> {
         self.w.flush()?;
         Ok(ExportStats {
             written: self.written,

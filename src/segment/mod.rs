@@ -23,9 +23,11 @@
 //! - labels (`1.`, `(a)`, `Article 3` opening a paragraph) are removed from the
 //!   text and kept in `label`/`key`; a heading whose text is its label keeps it.
 //!
-//! Language is not known yet: [`crate::langid`] fills it in.
+//! Language is not known yet: [`crate::langid`] fills it in. [`sentence`]
+//! splits a paragraph's text into sentences, for `--unit sentence`.
 
 mod label;
+pub mod sentence;
 
 pub(crate) use label::roman;
 
