@@ -5,10 +5,12 @@
 //! only on a panic (a bug or a broken guarantee), never on an `Err`, which is
 //! the library refusing bad input as it should.
 //!
-//! The same file is compiled into the integration tests
-//! (`tests/integration/fuzz_replay.rs`), which replay the committed seeds and
-//! a deterministic set of mutations of them through these functions on every
-//! `cargo test`, so it uses nothing but `natalign` and its dependencies.
+//! The same file is compiled into the integration tests (the module
+//! `fuzz_targets` of `tests/integration/main.rs`), where
+//! `tests/integration/fuzz.rs` replays the committed seeds, the regression
+//! inputs under `tests/data/regressions/` and a deterministic set of mutations
+//! of the seeds through these functions on every `cargo test`, so it uses
+//! nothing but `natalign` and its dependencies.
 
 use natalign::align::sentence::align_sentences;
 use natalign::align::{Alignment, align};

@@ -6,8 +6,9 @@ Usage: check_outputs.py NATALIGN_BINARY
 For the bundled samples and the corpus pairs (and a hostile document), runs the
 binary in every format and checks that:
 - every TMX validates against tests/data/tmx14.dtd (xmllint) and loads with
-  translate-toolkit (translate.storage.tmx.tmxfile) giving the same unit texts
-  as the CSV;
+  translate-toolkit (translate.storage.tmx.tmxfile) giving the same units, as
+  many and with the same texts, as the two-sided rows of the CSV at the same
+  --unit (paragraph or sentence);
 - the CSV loads with Python's csv module and with pandas, giving the same texts;
 - the JSONL loads line by line with json, giving the same texts;
 - the Moses files have equal line counts, equal to the number of pairs.
@@ -69,6 +70,10 @@ def main():
             frame = pandas.read_csv(io.BytesIO(csv_bytes), keep_default_na=False, dtype=str)
             check(f"{name} pandas", list(zip(frame["en"], frame["fr"])) == [(r["en"], r["fr"]) for r in rows])
             print(f"ok {name}: csv and pandas agree ({len(rows)} rows)")
+            sentence_csv = run(binary, files + ["--format", "csv", "--unit", "sentence"])
+            sentence_rows = list(csv.DictReader(io.StringIO(sentence_csv.decode("utf-8"))))
+            sentence_pairs = [(r["en"], r["fr"]) for r in sentence_rows if r["en"] and r["fr"]]
+            expected = {"paragraph": pairs, "sentence": sentence_pairs}
 
             for unit in ["paragraph", "sentence"]:
                 tmx_path = os.path.join(tmp, f"{name}.{unit}.tmx")
@@ -78,10 +83,9 @@ def main():
                 with open(tmx_path, "rb") as f:
                     store = tmxfile(f, "en-GB", "fr-CA")
                 units = [(u.source, u.target) for u in store.units]
-                if unit == "paragraph":
-                    check(f"{name} translate-toolkit", units == pairs, f"{len(units)} vs {len(pairs)}")
-                else:
-                    check(f"{name} translate-toolkit sentences", len(units) >= len(pairs))
+                want = expected[unit]
+                check(f"{name} {unit} translate-toolkit", len(units) == len(want), f"{len(units)} units vs {len(want)} {unit} pairs in the CSV")
+                check(f"{name} {unit} translate-toolkit texts", units == want)
                 print(f"ok {name}: {unit} TMX valid (xmllint) and loaded by translate-toolkit ({len(units)} units)")
 
             jsonl = run(binary, files + ["--format", "jsonl"]).decode("utf-8")

@@ -1,15 +1,32 @@
 //! Bad input: one-line error naming the file and the problem, the documented
 //! exit code, and no output file.
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use std::process::{Command, Stdio};
 
 use crate::util::*;
 
 /// Run `align INPUT -o out.csv` and check the error and that no output exists.
 fn refused(input: &Path, code: i32, message: &str) {
+    refused_by(natalign(), input, code, message);
+}
+
+/// [`refused`] with `cmd` as the binary (it may run as another user). The
+/// output directory is open to every user, so that only the input can be the
+/// problem.
+fn refused_by(mut cmd: Command, input: &Path, code: i32, message: &str) {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
     let out = dir.path().join("out.csv");
-    let res = run(&[&"align", &input, &"-o", &out]);
+    let res = cmd
+        .arg("align")
+        .arg(input)
+        .arg("-o")
+        .arg(&out)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
     let err = stderr(&res);
     assert_eq!(res.status.code(), Some(code), "{err}");
     assert_eq!(err.lines().count(), 1, "one line: {err}");
@@ -183,22 +200,73 @@ fn bad_input_table() {
     }
 }
 
+/// A file its reader has no permission to read. Root reads a mode-0000 file
+/// all the same, so as root (CI) the binary runs as `nobody` (uid and gid
+/// 65534) from a copy in a directory that user can reach; as anyone else it
+/// runs directly. If the switch to `nobody` is not permitted, the test fails:
+/// it never passes without the binary meeting "Permission denied".
 #[test]
 fn unreadable_file() {
-    use std::os::unix::fs::PermissionsExt;
+    const NOBODY: u32 = 65534;
     let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let path = dir.path().join("secret.txt");
     std::fs::copy(sample("001"), &path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&path).is_ok() {
-        // Running as root: permissions do not bite, so there is nothing to test.
-        println!(
-            "skipped: running as root, {} stays readable",
-            path.display()
+    let cmd = if std::fs::read(&path).is_err() {
+        // Permissions bite for this user: the direct run meets them.
+        natalign()
+    } else {
+        // Root (or another user that reads past permissions): drop to nobody.
+        use std::os::unix::process::CommandExt;
+        let bin = dir.path().join("natalign");
+        std::fs::copy(env!("CARGO_BIN_EXE_natalign"), &bin).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let probe = Command::new(&bin)
+            .arg("--version")
+            .uid(NOBODY)
+            .gid(NOBODY)
+            .current_dir(dir.path())
+            .output()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "permissions do not stop this user reading {}, and running the binary \
+                     as uid/gid {NOBODY} (nobody) failed: {e}; the permission case is untested",
+                    path.display()
+                )
+            });
+        assert!(
+            probe.status.success(),
+            "the binary does not run as uid/gid {NOBODY} (nobody): {}",
+            stderr(&probe)
         );
-        return;
-    }
-    refused(&path, 3, "cannot read: Permission denied");
+        let mut cmd = Command::new(&bin);
+        cmd.env("SOURCE_DATE_EPOCH", "1700000000")
+            .uid(NOBODY)
+            .gid(NOBODY)
+            .current_dir(dir.path());
+        cmd
+    };
+    refused_by(cmd, &path, 3, "cannot read: Permission denied");
+}
+
+/// A Unix domain socket: it exists and is not a directory, but no user, root
+/// included, can open it as a file.
+#[test]
+fn socket_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("statement.sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    refused(&path, 3, "cannot read: No such device or address");
+}
+
+/// A path through a regular file (`file.txt/x`): not "no such file", which
+/// would send the user looking for a missing file, but the real reason.
+#[test]
+fn path_through_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "statement.txt", b"NATO condemns the attack.\n");
+    refused(&file.join("x"), 3, "cannot read: Not a directory");
 }
 
 #[test]
@@ -215,7 +283,6 @@ fn huge_line_is_refused_above_max_paragraph() {
 #[test]
 fn closed_pipe_ends_quietly() {
     use std::io::Read;
-    use std::process::Stdio;
     let pair = corpus("nato-ottawa-agreement-1951");
     let mut child = natalign()
         .args([

@@ -57,17 +57,42 @@ fn fuzz_seeds_replay() {
     }
 }
 
-/// Every file under tests/data/regressions/<target>/ is an input that once
-/// made the target fail (see docs/FUZZING.md for what broke).
+/// Every file under tests/data/regressions/<target>/ but its README.md is an
+/// input that once made the target fail (see docs/FUZZING.md for what broke).
+/// Each target has its folder, even before its first regression (a README
+/// then), and every folder is a target's: a missing or misnamed folder would
+/// otherwise replay nothing and pass.
 #[test]
 fn fuzz_regressions_replay() {
+    let root = util::root().join("tests/data/regressions");
+    let mut replayed = 0;
     for name in TARGETS {
-        let dir = util::root().join("tests/data/regressions").join(name);
+        let dir = root.join(name);
+        assert!(
+            dir.is_dir(),
+            "{} is missing: the {name} target's regressions would not be replayed \
+             (a target with none yet keeps the folder with a README.md)",
+            dir.display()
+        );
         for (path, bytes) in files(&dir) {
+            if path.file_name().is_some_and(|n| n == "README.md") {
+                continue;
+            }
             eprintln!("{name}: {}", path.display());
             target(name)(&bytes);
+            replayed += 1;
         }
     }
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let name = entry.unwrap().file_name();
+        assert!(
+            TARGETS.iter().any(|t| name == *t),
+            "{}: not a fuzz target ({}), so its inputs would not be replayed",
+            root.join(&name).display(),
+            TARGETS.join(", ")
+        );
+    }
+    assert!(replayed > 0, "no regression input replayed");
 }
 
 /// xorshift64*: a fixed, dependency-free generator, so the mutations are the
