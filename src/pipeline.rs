@@ -1,4 +1,4 @@
-//! The whole pipeline on values: bytes → [`Document`] → [`Alignment`].
+//! The whole pipeline on values: bytes → [`Document`] → the two [`Side`]s to align.
 //!
 //! [`load`] runs decode, repair, segment and langid on one file's bytes;
 //! [`sides`] turns one mixed document, or one English and one French document,
