@@ -23,20 +23,33 @@
 //! ```
 //!
 //! # Stages
-//! Each stage is a module that takes and returns values; files are read and
-//! written only at the edges ([`io`]).
+//! Each stage is a module that takes and returns values; files the user names
+//! are opened only at the edges ([`io`]).
 //! 1. [`decode`]: bytes → text (UTF-8, UTF-16, legacy single-byte per run).
-//! 2. [`segment`]: text → [`document::Paragraph`]s with printed numbers, headings,
+//! 2. [`repair`]: mojibake undone, every change reported as a [`repair::Repair`].
+//! 3. [`segment`]: text → [`document::Paragraph`]s with printed numbers, headings,
 //!    metadata and noise kept apart.
-//! 3. [`langid`]: each paragraph English or French, smoothed over the document.
-//! 4. [`align`]: paragraphs → [`align::AlignedUnit`]s, numbered paragraphs as
+//! 4. [`langid`]: each paragraph English or French, smoothed over the document.
+//! 5. [`align`]: paragraphs → [`align::AlignedUnit`]s, numbered paragraphs as
 //!    anchors, a banded Gale–Church dynamic program between them.
 //!    With `--unit sentence`, [`align::sentence`] splits each paragraph unit
-//!    into sentences ([`segment::sentence`]) and aligns them with the same dynamic program.
-//! 5. [`export`]: units → TMX 1.4b or CSV on any [`std::io::Write`].
+//!    into sentences ([`segment::sentence`]) and aligns them with the same
+//!    dynamic program.
+//! 6. [`check`]: consistency findings on aligned units.
+//! 7. [`export`]: units → TMX 1.4b, CSV, TSV, JSON lines or Moses on any
+//!    [`std::io::Write`].
 //!
-//! [`pipeline`] chains the stages on values; [`command`] holds one `run` per
-//! subcommand of the binary, taking the plain settings of [`config`].
+//! [`pipeline`] chains stages 1–4 on values and makes the two sides to align;
+//! [`corpus`] runs them over an archive (pairing documents, deduplicating
+//! units); [`command`] holds one `run` per subcommand of the binary, taking the
+//! plain settings of [`config`]. Below the stages: [`document`] (the model),
+//! [`text`] and [`hash`] (shared helpers), [`lexicon`] (EN↔FR names),
+//! [`error`]. [`import`] reads translation memories back; [`damage`] makes the
+//! encoding damage tests repair.
+//!
+//! # Features
+//! `cli` (default): the binary's command line (clap) and progress bar
+//! (indicatif). The library builds without it: `--no-default-features`.
 #![deny(missing_docs)]
 
 pub mod align;

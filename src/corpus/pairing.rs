@@ -1,7 +1,7 @@
 //! Document pairing: which French document is the translation of which
 //! English one, across an archive, in time linear in its size.
 //!
-//! Input: [`LangDoc`]s with their [`Features`] (numbers as a bottom-k sketch,
+//! Input: [`LangDoc`]s with their features (numbers as a bottom-k sketch,
 //! EN↔FR entities, counts, lengths). Output: [`DocPair`]s, each English
 //! document with its best French document scoring at least
 //! [`PAIRING_THRESHOLD`]. Candidates come from an inverted index of the

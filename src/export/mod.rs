@@ -1,9 +1,11 @@
 //! Stage 7: aligned units → files.
 //!
-//! Input: [`Row`]s — the units of an [`Alignment`] (or of its
-//! [`SentenceAlignment`]) flattened, so every format agrees on numbers,
-//! indices, texts and scores. Output: bytes on [`std::io::Write`]s, streamed
-//! row by row through an [`Exporter`] (no whole-corpus document in memory).
+//! Input: [`Row`]s — the units of an [`Alignment`] (or of its sentence
+//! alignment) flattened, so every format agrees on numbers, indices, texts
+//! and scores — and, for formats that report on the run, the noise left out
+//! ([`Exporter::noise`]) and a [`RunSummary`] at the end. Output: bytes on
+//! [`std::io::Write`]s, streamed row by row through an [`Exporter`] (no
+//! whole-corpus document in memory).
 //! Guarantees: output is valid for its format (TMX validates against the TMX
 //! 1.4b DTD; CSV is RFC 4180; JSONL is one JSON object per line; Moses files are
 //! line-aligned), characters a format cannot hold are removed and counted, and
