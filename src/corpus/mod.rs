@@ -20,7 +20,7 @@
 //!   once each; the paragraphs of every document wait for their pair in
 //!   another temporary file, so each file is loaded once.
 //!
-//! [`run`] reads, pairs ([`pairing`]), aligns, deduplicates ([`dedup`]) and
+//! [`run`] reads, pairs ([`pairing`]), aligns, deduplicates (`dedup`) and
 //! writes; the temporary files are in `store`, the report in `report`.
 
 mod dedup;
