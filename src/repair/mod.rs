@@ -1,4 +1,4 @@
-//! Mojibake repair.
+//! Stage 2: mojibake repair.
 //!
 //! **Input**: text that has already been decoded to a Rust `&str`, possibly
 //! damaged by one of the encoding accidents modelled in [`crate::damage`]:
