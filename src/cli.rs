@@ -24,20 +24,40 @@ pub struct Cli {
 pub enum Command {
     /// Align one document holding both languages, or an English and a French
     /// document (in either order), into aligned units.
+    #[command(after_help = "Examples:
+  natalign align en.txt fr.txt -o memory.tmx      an English and a French file (either order) into TMX
+  natalign align statement.txt -o pairs.csv       one file holding both languages, into CSV
+  natalign align en.txt fr.txt --unit sentence --check -o memory.tmx")]
     Align(AlignArgs),
     /// Folders and files in, one deduplicated parallel corpus out: every file
     /// is decoded, repaired, segmented and split by language, English and
     /// French documents are paired by content, aligned, and identical units
     /// written once with their provenance.
+    #[command(after_help = "Examples:
+  natalign corpus archive/ -o corpus.tmx                  every file under archive/, paired and deduplicated
+  natalign corpus archive/ --include '*.txt' --exclude drafts -o corpus.jsonl
+  find . -name '*.txt' | jq -Rc '{path: .}' | natalign corpus --jsonl-in - > units.jsonl")]
     Corpus(CorpusArgs),
     /// Consistency findings: numbers, dates, missing paragraphs, names and
     /// acronyms, translations that differ. Exit code 1 when a finding reaches
     /// --fail-on.
+    #[command(after_help = "Examples:
+  natalign check en.txt fr.txt                    the readable report; exit code 1 on errors
+  natalign check memory.tmx --json                a translation memory, findings as JSON
+  natalign check en.txt fr.txt --write-baseline accepted.json   accept today's findings;
+  natalign check en.txt fr.txt --baseline accepted.json         then fail on new ones only")]
     Check(CheckArgs),
     /// Show how natalign reads one file: its encoding, repairs and paragraphs.
+    #[command(after_help = "Examples:
+  natalign inspect statement.txt                  encoding, repairs, one line per paragraph
+  natalign inspect statement.txt --json | jq '.paragraphs[] | select(.lang == \"fr\") | .text'")]
     Inspect(InspectArgs),
     /// Write the English and the French parts of a mixed file as two files,
     /// STEM.en.txt and STEM.fr.txt.
+    #[command(after_help = "Examples:
+  natalign split statement.txt                    writes statement.en.txt and statement.fr.txt here
+  natalign split statement.txt --out-dir parts/
+  curl -s URL | natalign split - --out-dir parts/   standard input: parts/stdin.en.txt, parts/stdin.fr.txt")]
     Split(SplitArgs),
 }
 
@@ -62,7 +82,8 @@ pub struct AlignArgs {
     pub anchors: Option<PathBuf>,
     /// Refuse any line longer than this many bytes (a file without line
     /// breaks is rarely text with paragraphs).
-    #[arg(long, value_name = "BYTES", default_value_t = natalign::pipeline::DEFAULT_MAX_PARAGRAPH)]
+    #[arg(long, value_name = "BYTES", default_value_t = natalign::pipeline::DEFAULT_MAX_PARAGRAPH,
+          value_parser = parse_positive)]
     pub max_paragraph: usize,
     /// Leave out pairs scoring below this (0 to 1); the summary counts them.
     #[arg(long, value_name = "SCORE", value_parser = parse_score)]
@@ -107,6 +128,14 @@ pub struct OutputArgs {
     pub quiet: bool,
 }
 
+fn parse_positive(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{s:?} is not a whole number of bytes")),
+    }
+}
+
 fn parse_score(s: &str) -> Result<f64, String> {
     let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
     if (0.0..=1.0).contains(&v) {
@@ -126,9 +155,20 @@ pub struct CorpusArgs {
     /// Read documents as JSON lines on standard input instead, each
     /// {"path": "FILE"} or {"name": "NAME", "text": "TEXT"}; writes JSON lines
     /// to standard output unless -o/--format say otherwise (for GNU parallel,
-    /// Spark RDD.pipe).
-    #[arg(long, value_parser = ["-"], value_name = "-")]
+    /// Spark RDD.pipe). A line that is not a document is reported and passed
+    /// over.
+    #[arg(long, value_parser = ["-"], value_name = "-", conflicts_with = "inputs")]
     pub jsonl_in: Option<String>,
+    /// In folders, read only files matching GLOB (repeatable). A glob
+    /// without `/` matches a name at any depth (`*.txt`), one with `/` the
+    /// path below the folder (`en/**`). Files named on the command line are
+    /// always read.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// In folders, leave out files and folders matching GLOB (repeatable;
+    /// e.g. `SOURCE`, `*.tsv`, `drafts`).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Where and how to write.
     #[command(flatten)]
     pub out: OutputArgs,
@@ -156,9 +196,13 @@ pub struct CheckArgs {
     /// Accept the findings listed in this baseline file; only new ones count.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Write all current findings to this baseline file.
+    /// Write all current findings to this baseline file (and exit 0: it
+    /// records, it does not judge).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Print no report: the exit code says it all.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Severities for `--fail-on`.

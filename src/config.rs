@@ -72,6 +72,8 @@ pub struct CheckConfig {
     pub baseline: Option<PathBuf>,
     /// Write all current findings as a baseline here.
     pub write_baseline: Option<PathBuf>,
+    /// Print no report: the exit code says it all.
+    pub quiet: bool,
 }
 
 /// Settings of `natalign corpus`.
@@ -81,6 +83,10 @@ pub struct CorpusConfig {
     pub inputs: Vec<PathBuf>,
     /// Read documents (or paths) as JSON lines from standard input.
     pub jsonl_in: bool,
+    /// Globs a file in a folder must match (any file when empty).
+    pub include: Vec<String>,
+    /// Globs of files and folders left out of folders.
+    pub exclude: Vec<String>,
     /// Where to write; `None` or `-` is standard output.
     pub output: Option<PathBuf>,
     /// The data format to write.

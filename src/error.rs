@@ -38,6 +38,15 @@ pub enum InputProblem {
     BadTmx(String),
     /// A baseline file (`--baseline`) that cannot be read.
     BadBaseline(String),
+    /// A translation memory (TMX) where a text document is expected.
+    TranslationMemory,
+    /// Text paragraphs, but not one letter in them (a list of numbers).
+    NoLetters,
+    /// `split` on a file in one language only (the language's name).
+    NotMixed(String),
+    /// A corpus run found nothing it could read; the string says what was
+    /// passed over.
+    NoDocuments(String),
     /// A line longer than the `--max-paragraph` limit.
     ParagraphTooLong {
         /// 1-based line number.
@@ -66,6 +75,17 @@ impl fmt::Display for InputProblem {
                 f,
                 "only {lang} text found; a pair needs English and French (give a second file, or one file holding both)"
             ),
+            InputProblem::TranslationMemory => f.write_str(
+                "is a TMX translation memory, not a text document (to check a memory, give it alone: natalign check FILE.tmx)",
+            ),
+            InputProblem::NoLetters => {
+                f.write_str("holds no letters (numbers and symbols only), not a text document")
+            }
+            InputProblem::NotMixed(lang) => write!(
+                f,
+                "holds only {lang} text: nothing to split (split takes one file holding both English and French)"
+            ),
+            InputProblem::NoDocuments(why) => write!(f, "no readable text document: {why}"),
             InputProblem::BadAnchors(why) => write!(f, "bad anchors file: {why}"),
             InputProblem::BadTmx(why) => write!(f, "invalid TMX: {why}"),
             InputProblem::BadBaseline(why) => write!(f, "bad baseline file: {why}"),

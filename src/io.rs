@@ -60,37 +60,133 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// Walk files and folders: files as given; folders recursively, in sorted
-/// order, skipping hidden entries and links that lead outside the folder.
-pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for root in roots {
-        match fs::metadata(root) {
-            Ok(m) if m.is_dir() => {
-                let base = fs::canonicalize(root).unwrap_or_else(|_| root.clone());
-                walk_dir(root, &base, &mut files, &mut skipped);
-            }
-            Ok(_) => files.push(root.clone()),
-            Err(e) => skipped.push(Skipped {
-                file: root.display().to_string(),
-                reason: e.to_string(),
-            }),
-        }
-    }
-    (files, skipped)
+/// Which files a folder walk takes, from `--include` and `--exclude` globs,
+/// with ripgrep's conventions: a glob without `/` matches a file or folder
+/// name at any depth (`*.txt`, `SOURCE`), one with `/` the path below the
+/// walked folder (`en/*.txt`, `**/drafts/**`); `*` does not cross `/`, `**`
+/// does. A file is taken when it matches an include glob (any file when there
+/// is none) and no exclude glob; an excluded folder is not entered. Files
+/// named on the command line are always taken.
+#[derive(Debug, Clone, Default)]
+pub struct FileFilter {
+    include: Option<Globs>,
+    exclude: Option<Globs>,
 }
 
-fn walk_dir(dir: &Path, base: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
-    let skip = |skipped: &mut Vec<Skipped>, path: &Path, reason: String| {
-        skipped.push(Skipped {
+/// Globs split by what they match: a name, or a path below the root.
+#[derive(Debug, Clone)]
+struct Globs {
+    names: globset::GlobSet,
+    paths: globset::GlobSet,
+}
+
+impl Globs {
+    fn new(globs: &[String], flag: &str) -> Result<Option<Globs>> {
+        if globs.is_empty() {
+            return Ok(None);
+        }
+        let (mut names, mut paths) = (
+            globset::GlobSetBuilder::new(),
+            globset::GlobSetBuilder::new(),
+        );
+        for g in globs {
+            let glob = globset::GlobBuilder::new(g.trim_start_matches('/'))
+                .literal_separator(true)
+                .build()
+                .map_err(|e| Error::Usage(format!("{flag} {g:?}: {}", e.kind())))?;
+            if g.contains('/') {
+                paths.add(glob)
+            } else {
+                names.add(glob)
+            };
+        }
+        let build = |b: globset::GlobSetBuilder| {
+            b.build().map_err(|e| Error::Usage(format!("{flag}: {e}")))
+        };
+        Ok(Some(Globs {
+            names: build(names)?,
+            paths: build(paths)?,
+        }))
+    }
+
+    fn matches(&self, relative: &Path) -> bool {
+        relative.file_name().is_some_and(|n| self.names.is_match(n))
+            || self.paths.is_match(relative)
+    }
+}
+
+impl FileFilter {
+    /// The filter of `include` and `exclude` globs.
+    ///
+    /// # Errors
+    /// [`Error::Usage`] for a glob that does not parse.
+    pub fn new(include: &[String], exclude: &[String]) -> Result<FileFilter> {
+        Ok(FileFilter {
+            include: Globs::new(include, "--include")?,
+            exclude: Globs::new(exclude, "--exclude")?,
+        })
+    }
+
+    fn takes_file(&self, relative: &Path) -> bool {
+        self.include.as_ref().is_none_or(|g| g.matches(relative)) && !self.excludes(relative)
+    }
+
+    fn excludes(&self, relative: &Path) -> bool {
+        self.exclude.as_ref().is_some_and(|g| g.matches(relative))
+    }
+}
+
+/// What a walk found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Walked {
+    /// The files to read, in order: those named, then each folder's, sorted.
+    pub files: Vec<PathBuf>,
+    /// Entries passed over, with the reason (hidden, links out of the
+    /// folder, not regular files, unreadable folders).
+    pub skipped: Vec<Skipped>,
+    /// Files and folders left out by the filter.
+    pub excluded: usize,
+}
+
+/// Walk files and folders: files as named; folders recursively, in sorted
+/// order, skipping hidden entries and links that lead outside the folder, and
+/// what `filter` leaves out.
+///
+/// # Errors
+/// [`Error::Input`] for a path named in `roots` that does not exist or
+/// cannot be read: it is a mistake on the command line, found before any work.
+pub fn walk(roots: &[PathBuf], filter: &FileFilter) -> Result<Walked> {
+    let mut walked = Walked::default();
+    for root in roots {
+        let meta = fs::metadata(root).map_err(|e| {
+            let problem = match e.kind() {
+                io::ErrorKind::NotFound => InputProblem::Missing,
+                _ => InputProblem::Unreadable(e.to_string()),
+            };
+            Error::input(root, problem)
+        })?;
+        if meta.is_dir() {
+            fs::read_dir(root)
+                .map_err(|e| Error::input(root, InputProblem::Unreadable(e.to_string())))?;
+            let base = fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+            walk_dir(root, root, &base, filter, &mut walked);
+        } else {
+            walked.files.push(root.clone());
+        }
+    }
+    Ok(walked)
+}
+
+fn walk_dir(dir: &Path, root: &Path, base: &Path, filter: &FileFilter, walked: &mut Walked) {
+    let skip = |walked: &mut Walked, path: &Path, reason: String| {
+        walked.skipped.push(Skipped {
             file: path.display().to_string(),
             reason,
         });
     };
     let mut entries: Vec<PathBuf> = match fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(e) => return skip(skipped, dir, e.to_string()),
+        Err(e) => return skip(walked, dir, e.to_string()),
     };
     entries.sort();
     for path in entries {
@@ -98,7 +194,7 @@ fn walk_dir(dir: &Path, base: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if hidden {
-            skip(skipped, &path, "hidden".into());
+            skip(walked, &path, "hidden".into());
             continue;
         }
         let Ok(link) = fs::symlink_metadata(&path) else {
@@ -107,17 +203,20 @@ fn walk_dir(dir: &Path, base: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec
         let is_link = link.file_type().is_symlink();
         // Follow a link only when it stays inside the walked folder.
         if is_link && !fs::canonicalize(&path).is_ok_and(|t| t.starts_with(base)) {
-            skip(skipped, &path, "link leading outside the folder".into());
+            skip(walked, &path, "link leading outside the folder".into());
             continue;
         }
+        let relative = path.strip_prefix(root).unwrap_or(&path);
         match fs::metadata(&path) {
             Ok(m) if m.is_dir() && is_link => {
-                skip(skipped, &path, "link to a folder (not followed)".into());
+                skip(walked, &path, "link to a folder (not followed)".into());
             }
-            Ok(m) if m.is_dir() => walk_dir(&path, base, files, skipped),
-            Ok(m) if m.is_file() => files.push(path),
-            Ok(_) => skip(skipped, &path, "not a regular file".into()),
-            Err(e) => skip(skipped, &path, e.to_string()),
+            Ok(m) if m.is_dir() && filter.excludes(relative) => walked.excluded += 1,
+            Ok(m) if m.is_dir() => walk_dir(&path, root, base, filter, walked),
+            Ok(m) if m.is_file() && !filter.takes_file(relative) => walked.excluded += 1,
+            Ok(m) if m.is_file() => walked.files.push(path),
+            Ok(_) => skip(walked, &path, "not a regular file".into()),
+            Err(e) => skip(walked, &path, e.to_string()),
         }
     }
 }

@@ -72,6 +72,22 @@ fn output_options(out: &OutputArgs) -> Result<(Format, ExportOptions), Error> {
             )));
         }
     }
+    for (set, flag, fits) in [
+        (out.excel, "--excel", format == Format::Csv),
+        (
+            out.csv_safe,
+            "--csv-safe",
+            matches!(format, Format::Csv | Format::Tsv),
+        ),
+    ] {
+        if set && !fits {
+            return Err(Error::Usage(format!(
+                "{flag} applies to CSV{} output; the format here is {}",
+                if flag == "--csv-safe" { " and TSV" } else { "" },
+                format.name()
+            )));
+        }
+    }
     if format == Format::Moses && out.output.as_deref().is_none_or(|p| p == Path::new("-")) {
         return Err(Error::Usage(
             "--format moses writes two files: give -o PREFIX".into(),
@@ -123,6 +139,8 @@ fn corpus(args: CorpusArgs) -> Result<(), Error> {
     let config = CorpusConfig {
         inputs: args.inputs,
         jsonl_in,
+        include: args.include,
+        exclude: args.exclude,
         output: out.output,
         format,
         export,
@@ -177,6 +195,7 @@ fn check(args: CheckArgs) -> ProcessExit {
         },
         baseline: args.baseline,
         write_baseline: args.write_baseline,
+        quiet: args.quiet,
     };
     match natalign::command::check::run(&config) {
         Ok(report) => ProcessExit::from(if report.failed {

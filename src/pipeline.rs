@@ -17,7 +17,9 @@ use crate::{langid, segment};
 /// `name` is how errors and outputs refer to the file.
 ///
 /// # Errors
-/// [`Error::Input`] when the bytes are not usable text.
+/// [`Error::Input`] when the bytes are not usable text: binary, empty, a
+/// translation memory ([`InputProblem::TranslationMemory`]), noise only, or no
+/// letters at all.
 pub fn load(name: &str, bytes: &[u8]) -> Result<Document> {
     load_limited(name, bytes, DEFAULT_MAX_PARAGRAPH)
 }
@@ -32,6 +34,10 @@ pub const DEFAULT_MAX_PARAGRAPH: usize = 8 << 20;
 /// # Errors
 /// As [`load`], and [`InputProblem::ParagraphTooLong`].
 pub fn load_limited(name: &str, bytes: &[u8], max_paragraph: usize) -> Result<Document> {
+    // A memory read as text would give its markup as paragraphs.
+    if crate::import::tmx::is_tmx(name, bytes) {
+        return Err(Error::input(name, InputProblem::TranslationMemory));
+    }
     let mut start = 0;
     for (line, end) in memchr::memchr_iter(b'\n', bytes)
         .chain(std::iter::once(bytes.len()))
@@ -57,6 +63,11 @@ pub fn load_limited(name: &str, bytes: &[u8], max_paragraph: usize) -> Result<Do
     count_repairs(&mut paragraphs, &repaired.repairs);
     if !paragraphs.iter().any(Paragraph::is_text) {
         return Err(Error::input(name, InputProblem::NoText));
+    }
+    // A list of numbers is not English: language identification would guess.
+    let has_letters = |p: &Paragraph| p.is_text() && p.text.chars().any(char::is_alphabetic);
+    if !paragraphs.iter().any(has_letters) {
+        return Err(Error::input(name, InputProblem::NoLetters));
     }
     langid::identify(&mut paragraphs);
     Ok(Document {

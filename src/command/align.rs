@@ -37,51 +37,16 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
         check_forced(&options.forced, en.paragraphs.len(), fr.paragraphs.len()).map_err(bad)?;
     }
     let mut alignment = align(en, fr, &options);
-    let mut summary = Summary::new(&docs, &alignment);
+    let mut below_min_score = 0;
     if let Some(min) = config.min_score {
         let before = alignment.units.len();
         alignment.units.retain(|u| !u.is_pair() || u.score >= min);
-        summary.below_min_score = before - alignment.units.len();
+        below_min_score = before - alignment.units.len();
     }
-    let sentences = (config.export.unit == Unit::Sentence).then(|| align_sentences(&alignment));
-    if let Some(s) = &sentences {
-        // The summary counts what is written: sentence units.
-        summary.units = s.units.len();
-        summary.pairs = s
-            .units
-            .iter()
-            .filter(|u| !u.en.is_empty() && !u.fr.is_empty())
-            .count();
-        summary.english_only = s.units.iter().filter(|u| u.fr.is_empty()).count();
-        summary.french_only = s.units.iter().filter(|u| u.en.is_empty()).count();
-    }
-    let mut rows = export::rows_for(&alignment, sentences.as_ref());
-    if config.check {
-        // Findings of each paragraph unit go with its rows.
-        let units = check::units_of(&alignment);
-        let notes: Vec<Vec<String>> = units
-            .iter()
-            .map(|u| {
-                check::check_unit(u)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect()
-            })
-            .collect();
-        summary.findings = notes.iter().map(Vec::len).sum();
-        match &sentences {
-            Some(s) => {
-                for (row, unit) in rows.iter_mut().zip(&s.units) {
-                    row.notes = notes[unit.unit].clone();
-                }
-            }
-            None => {
-                for (row, n) in rows.iter_mut().zip(notes) {
-                    row.notes = n;
-                }
-            }
-        }
-    }
+    let (rows, findings) = rows(&alignment, config);
+    let mut summary = Summary::new(&docs, &rows);
+    summary.below_min_score = below_min_score;
+    summary.findings = findings;
     let mut out = data_output(config.output.as_deref(), config.format, &config.inputs)?;
     let mut exporter = export::exporter(config.format, &config.export, out.writers());
     let result = write(&mut *exporter, &summary, &rows, config);
@@ -91,6 +56,39 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
     summary.skipped_one_sided = stats.skipped_one_sided;
     summary.removed_chars = stats.removed_chars;
     Ok(summary)
+}
+
+/// The rows to write, at the unit asked for, with the findings of their
+/// paragraph unit when `--check` asks for them; and how many findings.
+fn rows(alignment: &Alignment, config: &AlignConfig) -> (Vec<Row>, usize) {
+    let sentences = (config.export.unit == Unit::Sentence).then(|| align_sentences(alignment));
+    let mut rows = export::rows_for(alignment, sentences.as_ref());
+    if !config.check {
+        return (rows, 0);
+    }
+    let notes: Vec<Vec<String>> = check::units_of(alignment)
+        .iter()
+        .map(|u| {
+            check::check_unit(u)
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        })
+        .collect();
+    let findings = notes.iter().map(Vec::len).sum();
+    match &sentences {
+        Some(s) => {
+            for (row, unit) in rows.iter_mut().zip(&s.units) {
+                row.notes = notes[unit.unit].clone();
+            }
+        }
+        None => {
+            for (row, n) in rows.iter_mut().zip(notes) {
+                row.notes = n;
+            }
+        }
+    }
+    (rows, findings)
 }
 
 /// Write the rows, and the noise left out, through `exporter`.
@@ -113,7 +111,9 @@ fn write(
     .map_err(write_error)
 }
 
-/// What a run of `align` did, for the report on standard error.
+/// What a run of `align` did, for the report on standard error. Units count
+/// the rows given to the format (sentence units with `--unit sentence`, pairs
+/// under `--min-score` left out); `written` is what the format kept of them.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Summary {
     /// Units in the alignment.
@@ -141,15 +141,14 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Summarise an alignment of `docs`.
-    pub fn new(docs: &[Document], alignment: &Alignment) -> Self {
-        let units = &alignment.units;
+    /// Summarise the `rows` of an alignment of `docs`, to be written.
+    pub fn new(docs: &[Document], rows: &[Row]) -> Self {
         let dropped = docs.iter().flat_map(Document::dropped).collect();
         Summary {
-            units: units.len(),
-            pairs: units.iter().filter(|u| u.is_pair()).count(),
-            english_only: units.iter().filter(|u| u.fr.is_empty()).count(),
-            french_only: units.iter().filter(|u| u.en.is_empty()).count(),
+            units: rows.len(),
+            pairs: rows.iter().filter(|r| r.is_pair()).count(),
+            english_only: rows.iter().filter(|r| r.fr.is_empty()).count(),
+            french_only: rows.iter().filter(|r| r.en.is_empty()).count(),
             written: 0,
             skipped_one_sided: 0,
             repairs: docs.iter().map(|d| d.repairs.len()).sum(),

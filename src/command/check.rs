@@ -46,19 +46,6 @@ struct BaselineEntry {
     message: String,
 }
 
-/// Whether the bytes look like XML (a translation memory) rather than text.
-fn looks_like_tmx(path: &Path, bytes: &[u8]) -> bool {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("tmx"))
-    {
-        return true;
-    }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_string();
-    let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with("<?xml") || head.starts_with("<tmx")
-}
-
 /// The units of a memory file.
 fn memory_units(path: &Path, bytes: &[u8]) -> Result<Vec<CheckUnit>> {
     let name = path.display().to_string();
@@ -82,7 +69,8 @@ fn memory_units(path: &Path, bytes: &[u8]) -> Result<Vec<CheckUnit>> {
         .collect())
 }
 
-/// Run `check`, printing its report (readable, or JSON) on standard output.
+/// Run `check`, printing its report (readable, or JSON) on standard output
+/// unless `quiet`.
 ///
 /// # Errors
 /// Input errors (including a bad baseline or TMX), output errors.
@@ -90,7 +78,7 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
     let units = match config.inputs.as_slice() {
         [one] => {
             let bytes = read_input(one)?;
-            if looks_like_tmx(one, &bytes) {
+            if import::tmx::is_tmx(&one.display().to_string(), &bytes) {
                 memory_units(one, &bytes)?
             } else {
                 let doc = load(&one.display().to_string(), &bytes)?;
@@ -143,7 +131,9 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
             writeln!(w)
         })?;
     }
+    // Writing a baseline records the findings; it does not judge them.
     let failed = match config.fail_on {
+        _ if config.write_baseline.is_some() => false,
         FailOn::Never => false,
         FailOn::Warning => !findings.is_empty(),
         FailOn::Error => findings.iter().any(|f| f.severity == Severity::Error),
@@ -154,6 +144,9 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
         units: units.len(),
         failed,
     };
+    if config.quiet {
+        return Ok(report);
+    }
     write_to(None, &[], |w| {
         if config.json {
             serde_json::to_writer_pretty(&mut *w, &report)?;

@@ -8,66 +8,84 @@
 use std::io::BufRead;
 use std::path::PathBuf;
 
-use serde::Deserialize;
-
 use super::data_output;
 use crate::config::CorpusConfig;
 use crate::corpus::{self, CorpusSummary, Progress, Source};
 use crate::error::{Error, InputProblem, Result};
 use crate::export;
-use crate::io::{walk, write_to};
+use crate::io::{FileFilter, Skipped, walk, write_to};
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum JsonDoc {
-    Path { path: PathBuf },
-    Text { name: String, text: String },
-}
-
-fn stdin_sources() -> Result<Vec<Source>> {
-    let stdin = std::io::stdin();
-    let mut out = Vec::new();
-    for (n, line) in stdin.lock().lines().enumerate() {
-        let bad = |why: String| {
+/// The documents of `--jsonl-in` on standard input; a line that is not a
+/// document is passed over and reported, as a bad file is.
+fn stdin_sources() -> Result<(Vec<Source>, Vec<Skipped>)> {
+    let (mut sources, mut skipped) = (Vec::new(), Vec::new());
+    for (n, line) in std::io::stdin().lock().lines().enumerate() {
+        let line = line.map_err(|e| {
             Error::input(
                 "-",
-                InputProblem::Unreadable(format!("line {}: {why}", n + 1)),
+                InputProblem::Unreadable(format!("line {}: {e}", n + 1)),
             )
-        };
-        let line = line.map_err(|e| bad(e.to_string()))?;
+        })?;
         if line.trim().is_empty() {
             continue;
         }
-        let doc: JsonDoc = serde_json::from_str(&line).map_err(|e| {
-            bad(format!(
-                "expected {{\"path\": …}} or {{\"name\": …, \"text\": …}}: {e}"
-            ))
-        })?;
-        out.push(match doc {
-            JsonDoc::Path { path } => Source::File(path),
-            JsonDoc::Text { name, text } => Source::Text {
-                name,
-                bytes: text.into_bytes(),
-            },
-        });
+        match json_source(&line) {
+            Ok(source) => sources.push(source),
+            Err(reason) => skipped.push(Skipped {
+                file: format!("standard input, line {}", n + 1),
+                reason,
+            }),
+        }
     }
-    Ok(out)
+    Ok((sources, skipped))
+}
+
+/// One `--jsonl-in` line: `{"path": "FILE"}` or `{"name": "NAME", "text":
+/// "TEXT"}`; otherwise why not.
+fn json_source(line: &str) -> std::result::Result<Source, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("not JSON ({e})"))?;
+    let serde_json::Value::Object(doc) = value else {
+        return Err(
+            "not a JSON object; expected {\"path\": …} or {\"name\": …, \"text\": …}".into(),
+        );
+    };
+    let field = |key: &str| match doc.get(key) {
+        None => Ok(None),
+        Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("\"{key}\" is not a string")),
+    };
+    match (field("path")?, field("name")?, field("text")?) {
+        (Some(path), None, None) => Ok(Source::File(PathBuf::from(path))),
+        (None, Some(name), Some(text)) => Ok(Source::Text {
+            name,
+            bytes: text.into_bytes(),
+        }),
+        (Some(_), _, _) => {
+            Err("\"path\" given with \"name\" or \"text\"; give one or the other".into())
+        }
+        (None, None, Some(_)) => Err("\"text\" without a \"name\"".into()),
+        (None, Some(_), None) => Err("\"name\" without a \"text\"".into()),
+        (None, None, None) => Err("neither \"path\" nor \"name\" and \"text\"".into()),
+    }
 }
 
 /// Run `corpus`.
 ///
 /// # Errors
-/// Usage errors (nothing to read), output errors.
+/// An input error for a path named on the command line that cannot be read,
+/// or when nothing readable remains (no output is written then); usage errors
+/// (a bad glob); output errors.
 pub fn run(config: &CorpusConfig, progress: &dyn Progress) -> Result<CorpusSummary> {
-    let (sources, skipped) = if config.jsonl_in {
-        (stdin_sources()?, Vec::new())
+    let (sources, skipped, excluded) = if config.jsonl_in {
+        let (sources, skipped) = stdin_sources()?;
+        (sources, skipped, 0)
     } else {
-        let (files, skipped) = walk(&config.inputs);
-        (files.into_iter().map(Source::File).collect(), skipped)
+        let filter = FileFilter::new(&config.include, &config.exclude)?;
+        let walked = walk(&config.inputs, &filter)?;
+        let sources = walked.files.into_iter().map(Source::File).collect();
+        (sources, walked.skipped, walked.excluded)
     };
-    if sources.is_empty() {
-        return Err(Error::Usage("no files to read".into()));
-    }
     let inputs: Vec<PathBuf> = sources
         .iter()
         .filter_map(|s| match s {
@@ -84,8 +102,15 @@ pub fn run(config: &CorpusConfig, progress: &dyn Progress) -> Result<CorpusSumma
         let mut exporter = export::exporter(config.format, &config.export, out.writers());
         corpus::run(sources, config.export.unit, &mut *exporter, progress)
     });
-    let mut summary = out.finish(result)?;
-    summary.skipped.splice(0..0, skipped);
+    let result = result.and_then(|mut summary| {
+        summary.skipped.splice(0..0, skipped);
+        summary.excluded = excluded;
+        match summary.files_read {
+            0 => Err(nothing_readable(config, &summary)),
+            _ => Ok(summary),
+        }
+    });
+    let summary = out.finish(result)?;
     if let Some(path) = &config.json_summary {
         write_to(Some(path), &inputs, |w| {
             serde_json::to_writer_pretty(&mut *w, &summary)?;
@@ -93,4 +118,39 @@ pub fn run(config: &CorpusConfig, progress: &dyn Progress) -> Result<CorpusSumma
         })?;
     }
     Ok(summary)
+}
+
+/// The error of a run that found nothing to read, naming what it was given
+/// and why each of the first files was passed over.
+fn nothing_readable(config: &CorpusConfig, summary: &CorpusSummary) -> Error {
+    let named = if config.jsonl_in {
+        "-".to_string()
+    } else {
+        let roots: Vec<String> = config
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        roots.join(", ")
+    };
+    let mut why = match summary.skipped.len() {
+        0 => "no files found".to_string(),
+        n => {
+            let first: Vec<String> = summary
+                .skipped
+                .iter()
+                .take(3)
+                .map(|s| format!("{}: {}", s.file, s.reason))
+                .collect();
+            let more = if n > 3 { "; …" } else { "" };
+            format!("{n} passed over ({}{more})", first.join("; "))
+        }
+    };
+    if summary.excluded > 0 {
+        why.push_str(&format!(
+            ", {} excluded by --include/--exclude",
+            summary.excluded
+        ));
+    }
+    Error::input(named, InputProblem::NoDocuments(why))
 }

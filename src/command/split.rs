@@ -45,7 +45,7 @@ pub fn run(config: &SplitConfig) -> Result<SplitReport> {
         let lang = doc.languages().first().map_or("no", |l| l.name());
         return Err(Error::input(
             &config.input,
-            InputProblem::OneLanguage(lang.to_string()),
+            InputProblem::NotMixed(lang.to_string()),
         ));
     }
     let stem = if is_std(&config.input) {

@@ -365,7 +365,7 @@ mod tests {
 
     /// Features holding the numbers `range` (as text, hashed like a document's).
     fn number_features(range: std::ops::Range<usize>) -> Features {
-        let text: String = range.map(|n| format!("{n} ")).collect();
+        let text: String = range.map(|n| format!("report {n} ")).collect();
         let paragraph = load("n", text.as_bytes()).unwrap().paragraphs;
         features(paragraph.iter())
     }

@@ -16,6 +16,8 @@ pub struct CorpusSummary {
     pub files_read: usize,
     /// Files skipped, with reasons.
     pub skipped: Vec<Skipped>,
+    /// Files and folders left out by `--include` / `--exclude`.
+    pub excluded: usize,
     /// English documents.
     pub english_documents: usize,
     /// French documents.
@@ -54,11 +56,18 @@ impl Progress for Quiet {
 
 impl fmt::Display for CorpusSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "natalign corpus: {} files read, {} skipped",
+            self.files_read,
+            self.skipped.len()
+        )?;
+        if self.excluded > 0 {
+            write!(f, ", {} excluded by --include/--exclude", self.excluded)?;
+        }
         writeln!(
             f,
-            "natalign corpus: {} files read, {} skipped; {} English and {} French documents; {} pairs; {} unpaired",
-            self.files_read,
-            self.skipped.len(),
+            "; {} English and {} French documents; {} pairs; {} unpaired",
             self.english_documents,
             self.french_documents,
             self.pairs.len(),
@@ -97,6 +106,7 @@ impl CorpusSummary {
             counts: vec![
                 count("files read", self.files_read),
                 count("files skipped", self.skipped.len()),
+                count("files excluded", self.excluded),
                 count("English documents", self.english_documents),
                 count("French documents", self.french_documents),
                 count("document pairs", self.pairs.len()),

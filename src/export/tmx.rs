@@ -42,13 +42,21 @@ pub(crate) fn xml_safe(text: &str) -> (std::borrow::Cow<'_, str>, usize) {
 /// A message saying what is wrong.
 pub fn check_lang(tag: &str, primary: &str) -> Result<String, String> {
     let parts: Vec<&str> = tag.split(['-', '_']).collect();
-    let bad = || {
-        format!(
-            "{tag:?} is not a BCP 47 language tag for {primary} (e.g. {primary}, {primary}-GB, {primary}-CA)"
-        )
+    let (name, examples) = match primary {
+        "en" => ("English", "en, en-GB, en-US"),
+        "fr" => ("French", "fr, fr-FR, fr-CA, fr-BE"),
+        _ => ("this", primary),
     };
+    let bad = || format!("{tag:?} is not a BCP 47 language tag (e.g. {examples})");
     if !parts[0].eq_ignore_ascii_case(primary) {
-        return Err(bad());
+        let other = match parts[0].to_ascii_lowercase().as_str() {
+            "en" => " is an English tag;",
+            "fr" => " is a French tag;",
+            _ => "",
+        };
+        return Err(format!(
+            "{tag:?}{other} the {name} side needs a {name} tag (e.g. {examples})"
+        ));
     }
     let mut out = vec![primary.to_string()];
     let mut stage = 0; // 0: script or region next, 1: region next, 2: variants
@@ -325,6 +333,10 @@ mod tests {
         assert!(check_lang("english", "en").is_err());
         assert!(check_lang("fr-FRANCE!", "fr").is_err());
         assert!(check_lang("de-DE", "fr").is_err());
+        assert_eq!(
+            check_lang("en-US", "fr"),
+            Err("\"en-US\" is an English tag; the French side needs a French tag (e.g. fr, fr-FR, fr-CA, fr-BE)".into())
+        );
     }
 
     #[test]

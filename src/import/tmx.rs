@@ -78,6 +78,39 @@ fn line_col(text: &[u8], pos: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Whether a file is a TMX translation memory: named `.tmx`, or XML whose
+/// root element is `<tmx>` (a byte-order mark, an XML declaration, comments
+/// or a DOCTYPE before it are passed over). Only the start of the file is read.
+///
+/// ```
+/// use natalign::import::tmx::is_tmx;
+/// assert!(is_tmx("memory.TMX", b""));
+/// assert!(is_tmx("export.xml", b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- x -->\n<tmx version=\"1.4\">"));
+/// assert!(!is_tmx("page.xml", b"<?xml version=\"1.0\"?><html>"));
+/// assert!(!is_tmx("statement.txt", b"1. NATO <tmx> tags"));
+/// ```
+pub fn is_tmx(name: &str, bytes: &[u8]) -> bool {
+    let named = std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tmx"));
+    if named {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let (text, _, _) = encoding_rs::UTF_8.decode(head);
+    let mut reader = Reader::from_str(text.trim_start());
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                return e.local_name().as_ref().eq_ignore_ascii_case(b"tmx");
+            }
+            Ok(Event::Decl(_) | Event::Comment(_) | Event::DocType(_) | Event::PI(_)) => {}
+            Ok(Event::Text(t)) if t.iter().all(u8::is_ascii_whitespace) => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Read all units of a TMX file.
 ///
 /// # Errors

@@ -333,6 +333,20 @@ fn min_score_filters_and_reports() {
         "{}",
         stderr(&res)
     );
+    // The summary counts the rows written, not those left out.
+    let (n, pairs) = (
+        kept.len(),
+        kept.iter()
+            .filter(|r| !r["en"].is_empty() && !r["fr"].is_empty())
+            .count(),
+    );
+    assert!(
+        stderr(&res).starts_with(&format!(
+            "natalign: {n} units: {pairs} pairs, 0 English only, 0 French only; {n} written"
+        )),
+        "{}",
+        stderr(&res)
+    );
     let res = run(&[&"align", &sample("001"), &"--min-score", &"1.5"]);
     assert_eq!(res.status.code(), Some(2));
 }

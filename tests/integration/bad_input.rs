@@ -307,3 +307,15 @@ fn closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn a_translation_memory_is_not_a_text_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmx = dir.path().join("memory.tmx");
+    let res = run(&[&"align", &sample("001"), &"-o", &tmx]);
+    assert!(res.status.success());
+    refused(&tmx, 3, "is a TMX translation memory, not a text document");
+    // Named otherwise, it is known by its root element.
+    let xml = write(dir.path(), "export.xml", &std::fs::read(&tmx).unwrap());
+    refused(&xml, 3, "is a TMX translation memory, not a text document");
+}

@@ -221,3 +221,68 @@ fn bad_memory_and_bad_baseline_are_input_errors() {
     assert_eq!(res.status.code(), Some(3));
     assert!(stderr(&res).contains("baseline.json: bad baseline file"));
 }
+
+#[test]
+fn quiet_prints_nothing_and_the_exit_code_says_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = seed_001_text().replacen("quâen 2024", "quâen 2023", 1);
+    let path = write(dir.path(), "001-2023.txt", &damaged);
+    let res = run(&[&"check", &path, &"--quiet"]);
+    assert_eq!(res.status.code(), Some(1));
+    assert!(
+        res.stdout.is_empty() && res.stderr.is_empty(),
+        "{}",
+        stdout(&res)
+    );
+    let res = run(&[&"check", &sample("001"), &"-q"]);
+    assert_eq!(res.status.code(), Some(0));
+    assert!(res.stdout.is_empty());
+}
+
+#[test]
+fn writing_a_baseline_records_and_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = seed_001_text().replacen("quâen 2024", "quâen 2023", 1);
+    let path = write(dir.path(), "001-2023.txt", &damaged);
+    let baseline = dir.path().join("baseline.json");
+    let res = run(&[&"check", &path, &"--write-baseline", &baseline]);
+    assert_eq!(res.status.code(), Some(0), "{}", stdout(&res));
+    assert!(
+        stdout(&res).contains("1 errors"),
+        "the report still shows them"
+    );
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&baseline).unwrap()).unwrap();
+    let rules: Vec<&str> = written["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"number-mismatch"), "{rules:?}");
+    // Judged against it, the same text passes; without it, it fails.
+    let res = run(&[&"check", &path, &"--baseline", &baseline]);
+    assert_eq!(res.status.code(), Some(0));
+    let res = run(&[&"check", &path]);
+    assert_eq!(res.status.code(), Some(1));
+}
+
+#[test]
+fn a_memory_beside_a_text_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmx = dir.path().join("memory.tmx");
+    let res = run(&[&"align", &sample("001"), &"-o", &tmx]);
+    assert!(res.status.success());
+    let res = run(&[&"check", &tmx, &sample("000")]);
+    assert_eq!(res.status.code(), Some(3));
+    assert_eq!(
+        stderr(&res).trim(),
+        format!(
+            "natalign: {}: is a TMX translation memory, not a text document (to check a memory, give it alone: natalign check FILE.tmx)",
+            tmx.display()
+        )
+    );
+    // Alone, it is checked as a memory.
+    let res = run(&[&"check", &tmx]);
+    assert_eq!(res.status.code(), Some(0), "{}", stderr(&res));
+}

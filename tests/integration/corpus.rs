@@ -180,14 +180,215 @@ fn jsonl_in_and_out_for_map_steps() {
             .unwrap()
             .starts_with("inline-001#en")
     }));
+    // Nothing readable at all: an input error, no output.
     let res = run_stdin(&["corpus", "--jsonl-in", "-"], b"not json\n");
     assert_eq!(res.status.code(), Some(3));
-    assert!(stderr(&res).contains("line 1"), "{}", stderr(&res));
+    assert_eq!(
+        stderr(&res).trim(),
+        "natalign: -: no readable text document: 1 passed over (standard input, line 1: not JSON (expected ident at line 1 column 2))"
+    );
+    assert!(res.stdout.is_empty());
 }
 
 #[test]
-fn nothing_to_read_is_a_usage_error() {
+fn a_bad_jsonl_line_is_reported_and_the_others_read() {
+    let text = std::fs::read_to_string(sample("001")).unwrap();
+    let good = serde_json::json!({"name": "inline-001", "text": text}).to_string();
+    let input = format!(
+        "{good}\n{{\"text\": \"no name\"}}\n[1, 2]\n{{\"path\": 3}}\n{{\"path\": \"/nonexistent/x.txt\"}}\n"
+    );
+    let res = run_stdin(&["corpus", "--jsonl-in", "-"], input.as_bytes());
+    assert!(res.status.success(), "{}", stderr(&res));
+    assert_eq!(jsonl(&res.stdout).len(), 5, "the good document's units");
+    let err = stderr(&res);
+    for line in [
+        "natalign corpus: 1 files read, 4 skipped;",
+        "  skipped standard input, line 2: \"text\" without a \"name\"",
+        "  skipped standard input, line 3: not a JSON object; expected {\"path\": …} or {\"name\": …, \"text\": …}",
+        "  skipped standard input, line 4: \"path\" is not a string",
+        "  skipped /nonexistent/x.txt: no such file",
+    ] {
+        assert!(err.contains(line), "{line:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn an_empty_folder_has_nothing_readable() {
     let dir = tempfile::tempdir().unwrap();
-    let res = run(&[&"corpus", &dir.path()]);
+    let out = dir.path().join("out.tmx");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let res = run(&[&"corpus", &empty, &"-o", &out]);
+    assert_eq!(res.status.code(), Some(3), "{}", stderr(&res));
+    assert_eq!(
+        stderr(&res).trim(),
+        format!(
+            "natalign: {}: no readable text document: no files found",
+            empty.display()
+        )
+    );
+    assert!(!out.exists(), "no output");
+}
+
+#[test]
+fn a_missing_folder_is_an_input_error_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.tmx");
+    let res = run(&[
+        &"corpus",
+        &root().join("samples"),
+        &"missing_dir",
+        &"-o",
+        &out,
+    ]);
+    assert_eq!(res.status.code(), Some(3));
+    assert_eq!(stderr(&res).trim(), "natalign: missing_dir: no such file");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_folder_with_the_jsonl_input_is_refused() {
+    let res = run(&[&"corpus", &root().join("samples"), &"--jsonl-in", &"-"]);
     assert_eq!(res.status.code(), Some(2));
+    assert!(
+        stderr(&res).contains("cannot be used with '--jsonl-in <->'"),
+        "{}",
+        stderr(&res)
+    );
+}
+
+#[test]
+fn only_unreadable_files_is_an_input_error_naming_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    std::fs::write(archive.join("a-empty.txt"), b"").unwrap();
+    std::fs::write(archive.join("b-gold.tsv"), b"1\t1\n2\t2\n3\t-\n").unwrap();
+    std::fs::write(archive.join("c-blob.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
+    let out = dir.path().join("out.jsonl");
+    let res = run(&[&"corpus", &archive, &"-o", &out]);
+    assert_eq!(res.status.code(), Some(3));
+    let err = stderr(&res);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let a = archive.display();
+    assert_eq!(
+        err.trim(),
+        format!(
+            "natalign: {a}: no readable text document: 3 passed over ({a}/a-empty.txt: file is empty; {a}/b-gold.tsv: holds no letters (numbers and symbols only), not a text document; {a}/c-blob.bin: not a text file: holds NUL bytes and is not UTF-16; is it a binary file?"
+        ) + ")"
+    );
+    assert!(!out.exists());
+}
+
+/// A folder as corpora arrive: two texts, their SOURCE note, a gold table
+/// and a drafts folder.
+fn corpus_folder(dir: &std::path::Path) -> std::path::PathBuf {
+    let folder = dir.join("pair");
+    std::fs::create_dir_all(folder.join("drafts")).unwrap();
+    let ottawa = corpus("nato-ottawa-agreement-1951");
+    for f in ["en.txt", "fr.txt", "SOURCE", "gold.tsv"] {
+        std::fs::copy(ottawa.join(f), folder.join(f)).unwrap();
+    }
+    std::fs::copy(sample("003"), folder.join("drafts/draft.txt")).unwrap();
+    folder
+}
+
+fn summary_of(args: &[&dyn AsRef<std::ffi::OsStr>]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.json");
+    let out = dir.path().join("out.jsonl");
+    let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"corpus"];
+    all.extend_from_slice(args);
+    all.extend([
+        &"-o" as &dyn AsRef<std::ffi::OsStr>,
+        &out,
+        &"--json-summary",
+        &summary,
+    ]);
+    let res = run(&all);
+    assert!(res.status.success(), "{}", stderr(&res));
+    serde_json::from_slice(&std::fs::read(&summary).unwrap()).unwrap()
+}
+
+fn names(list: &serde_json::Value, key: &str) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            let v = if key.is_empty() { v } else { &v[key] };
+            v.as_str().unwrap().rsplit('/').next().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn include_and_exclude_globs_choose_the_files_of_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = corpus_folder(dir.path());
+    // Everything: the gold table is skipped for having no letters; SOURCE
+    // and the draft are read as English documents with no French.
+    let s = summary_of(&[&folder]);
+    assert_eq!(s["files_read"], 4);
+    assert_eq!(names(&s["skipped"], "file"), ["gold.tsv"]);
+    assert_eq!(
+        s["skipped"][0]["reason"],
+        "holds no letters (numbers and symbols only), not a text document"
+    );
+    assert_eq!(s["pairs"].as_array().unwrap().len(), 1);
+    // Names at any depth, and a folder: only the pair is read.
+    let s = summary_of(&[
+        &folder,
+        &"--exclude",
+        &"SOURCE",
+        &"--exclude",
+        &"*.tsv",
+        &"--exclude",
+        &"drafts",
+    ]);
+    assert_eq!(
+        (s["files_read"].clone(), s["excluded"].clone()),
+        (2.into(), 3.into())
+    );
+    assert!(s["skipped"].as_array().unwrap().is_empty());
+    assert!(s["unpaired"].as_array().unwrap().is_empty());
+    // An include glob keeps matching files only; `*` does not cross `/`, so
+    // `*.txt` matches names anywhere but `/*.txt` only the top level.
+    let s = summary_of(&[&folder, &"--include", &"*.txt"]);
+    assert_eq!(
+        (s["files_read"].clone(), s["excluded"].clone()),
+        (3.into(), 2.into())
+    );
+    let s = summary_of(&[&folder, &"--include", &"/*.txt"]);
+    assert_eq!(
+        (s["files_read"].clone(), s["excluded"].clone()),
+        (2.into(), 3.into())
+    );
+    // A file named on the command line is read whatever the globs.
+    let s = summary_of(&[
+        &folder.join("SOURCE"),
+        &folder.join("en.txt"),
+        &folder.join("fr.txt"),
+        &"--include",
+        &"*.md",
+    ]);
+    assert_eq!(s["files_read"], 3);
+    // A glob that does not parse is a usage error.
+    let res = run(&[&"corpus", &folder, &"--include", &"[a-"]);
+    assert_eq!(res.status.code(), Some(2));
+    assert!(
+        stderr(&res).contains("--include \"[a-\": unclosed character class"),
+        "{}",
+        stderr(&res)
+    );
+}
+
+#[test]
+fn dev_full_is_named_once_with_exit_4() {
+    let res = run(&[&"corpus", &root().join("samples"), &"-o", &"/dev/full"]);
+    assert_eq!(res.status.code(), Some(4));
+    let err = stderr(&res);
+    assert_eq!(
+        err.trim(),
+        "natalign: /dev/full: cannot write: No space left on device (os error 28)"
+    );
 }

@@ -264,3 +264,63 @@ fn csv_for_spreadsheets() {
     assert!(text.starts_with("\u{feff}en_number,"));
     assert!(text.contains("\r\n"));
 }
+
+/// Run `align` on seed 001 to `out` under `umask`, through a shell as a user
+/// would.
+#[cfg(unix)]
+fn align_under_umask(umask: &str, out: &Path) {
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask {umask} && exec \"$0\" align \"$1\" -o \"$2\" -q"
+        ))
+        .arg(env!("CARGO_BIN_EXE_natalign"))
+        .arg(sample("001"))
+        .arg(out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_output_gets_the_mode_a_redirection_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.tmx");
+    align_under_umask("022", &out);
+    assert_eq!(mode(&out), 0o644, "{:o}", mode(&out));
+    let out = dir.path().join("private.tmx");
+    align_under_umask("077", &out);
+    assert_eq!(mode(&out), 0o600, "{:o}", mode(&out));
+    // Moses writes two files: both get it.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 002 && exec \"$0\" align \"$1\" --format moses -o \"$2\" -q")
+        .arg(env!("CARGO_BIN_EXE_natalign"))
+        .arg(sample("001"))
+        .arg(dir.path().join("m"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(mode(&dir.path().join("m.en")), 0o664);
+    assert_eq!(mode(&dir.path().join("m.fr")), 0o664);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_overwritten_output_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.tmx");
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    align_under_umask("022", &out);
+    assert_eq!(mode(&out), 0o640, "{:o}", mode(&out));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("<tmx"));
+}

@@ -105,7 +105,13 @@ fn split_refuses_a_single_language_file() {
     let dir = tempfile::tempdir().unwrap();
     let res = run(&[&"split", &sample("003"), &"--out-dir", &dir.path()]);
     assert_eq!(res.status.code(), Some(3));
-    assert!(stderr(&res).contains("only English text found"));
+    assert_eq!(
+        stderr(&res).trim(),
+        format!(
+            "natalign: {}: holds only English text: nothing to split (split takes one file holding both English and French)",
+            sample("003").display()
+        )
+    );
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,
