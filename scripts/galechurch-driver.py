@@ -2,7 +2,7 @@
 """Align the gold document pairs of a generated archive with the `galechurch` PyPI package.
 
 Usage: python scripts/galechurch-driver.py ARCHIVE_DIR
-(with galechurch installed: python3 -m venv /tmp/gcvenv && /tmp/gcvenv/bin/pip install galechurch)
+(with galechurch installed: python3 -m venv target/gcvenv && target/gcvenv/bin/pip install galechurch)
 
 Reads ARCHIVE_DIR/../gold-pairs.tsv and ../docs.tsv (scripts/gen-archive.py),
 and for each English document of the gold, its first French counterpart: the

@@ -1,3 +1,6 @@
+//! The segmenter's tests: labels, headings, hard wraps, page furniture and
+//! hyphens on real samples, and the nothing-lost property on generated text.
+
 use super::*;
 use crate::document::ParagraphKind as K;
 use proptest::strategy::Strategy;

@@ -9,6 +9,7 @@ mod bad_input;
 mod check;
 mod cli;
 mod corpus;
+mod docs;
 mod outputs;
 mod perturb;
 mod sentence;
