@@ -160,37 +160,12 @@ static LONGEST_WORD: LazyLock<usize> = LazyLock::new(|| {
 /// Evidence that `text` is English rather than French, as log-odds in nats
 /// (positive: English, negative: French, 0: no evidence).
 pub fn evidence(text: &str) -> f64 {
-    static MODE: LazyLock<Option<String>> =
-        LazyLock::new(|| std::env::var("NATALIGN_UAX_LANGID").ok());
-    if let Some(m) = MODE.as_deref() {
-        return evidence_uax(text, m == "faithful");
-    }
-    evidence_of(text, text.split(|c: char| !c.is_alphabetic()))
-}
-
-/// EXPERIMENT: [`evidence`] over UAX #29 words (`unicode_words`), as they
-/// come (`faithful` false) or re-split on non-letters (`faithful` true).
-#[doc(hidden)]
-pub fn evidence_uax(text: &str, faithful: bool) -> f64 {
-    use unicode_segmentation::UnicodeSegmentation;
-    if faithful {
-        evidence_of(
-            text,
-            text.unicode_words()
-                .flat_map(|w| w.split(|c: char| !c.is_alphabetic())),
-        )
-    } else {
-        evidence_of(text, text.unicode_words())
-    }
-}
-
-fn evidence_of<'a>(text: &'a str, words: impl Iterator<Item = &'a str>) -> f64 {
     let mut function_words: f64 = 0.0;
     let mut letters = 0usize;
     let longest = *LONGEST_WORD;
     let mut elision: Option<bool> = None;
     let mut lower = String::new();
-    for word in words {
+    for word in text.split(|c: char| !c.is_alphabetic()) {
         if word.is_empty() {
             continue;
         }

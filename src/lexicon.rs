@@ -236,23 +236,11 @@ pub fn names(id: EntityId) -> (&'static str, &'static str) {
 /// assert_eq!(names(en[0]), ("NATO", "OTAN"));
 /// ```
 pub fn entities(text: &str) -> Vec<EntityId> {
+    let index = &*INDEX;
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    entities_of(&words)
-}
-
-/// EXPERIMENT: [`entities`] over UAX #29 words (`unicode_words`).
-#[doc(hidden)]
-pub fn entities_uax(text: &str) -> Vec<EntityId> {
-    use unicode_segmentation::UnicodeSegmentation;
-    let words: Vec<&str> = text.unicode_words().collect();
-    entities_of(&words)
-}
-
-fn entities_of(words: &[&str]) -> Vec<EntityId> {
-    let index = &*INDEX;
     let mut out = Vec::new();
     // Most words start no form: they are folded into one reused buffer and
     // skipped; keys are built only after a first word.

@@ -42,22 +42,6 @@ fn hash(tag: u8, value: &str) -> u64 {
 impl Cues {
     /// Extract the cues of a text.
     pub fn new(text: &str) -> Cues {
-        static UAX: std::sync::LazyLock<bool> =
-            std::sync::LazyLock::new(|| std::env::var_os("NATALIGN_UAX_CUES").is_some());
-        if *UAX {
-            return Cues::new_uax(text);
-        }
-        Cues::of(text, text.split(|c: char| !c.is_alphabetic()))
-    }
-
-    /// EXPERIMENT: [`Cues::new`] over UAX #29 words (`unicode_words`).
-    #[doc(hidden)]
-    pub fn new_uax(text: &str) -> Cues {
-        use unicode_segmentation::UnicodeSegmentation;
-        Cues::of(text, text.unicode_words())
-    }
-
-    fn of<'a>(text: &'a str, words: impl Iterator<Item = &'a str>) -> Cues {
         let mut strong: Vec<u64> = text
             .split(|c: char| !c.is_ascii_digit())
             .filter(|t| !t.is_empty())
@@ -74,7 +58,10 @@ impl Cues {
         strong.sort_unstable();
         let mut weak = [0u64; WEAK_WORDS];
         let mut folded = String::new();
-        for w in words.filter(|w| w.len() >= 5 && w.chars().nth(4).is_some()) {
+        for w in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 5 && w.chars().nth(4).is_some())
+        {
             folded.clear();
             lexicon::fold_into(w, &mut folded);
             let end = folded
