@@ -20,9 +20,15 @@
 //!   not end sentences; French spaces before `?`, `!` and `»` (U+0020, U+00A0,
 //!   U+202F) stay inside the sentence.
 //!
-//! The rules are hand-written rather than taken from a general segmenter
-//! (Unicode UAX #29 splits after `Mr.` and `art.`): treaty and communiqué
-//! language is full of exactly those abbreviations.
+//! The splitter is hand-written rather than built on Unicode UAX #29 sentence
+//! boundaries (the unicode-segmentation crate), by measurement (docs/DESIGN.md,
+//! "Word and sentence boundaries"). UAX #29 breaks after `Mr.`, `art.` and
+//! `J.`, before the lowercase word after `?`, after `(...)` and before the `»`
+//! of `. »`, so every rule above is still needed on top of it; it ends no
+//! sentence after `…`, before a number (`ended. 5 ships`) or before a dash,
+//! which only a scan for every terminator finds, and that scan is this
+//! splitter; and its boundaries alone take 4.5 times as long as this whole
+//! splitter (107 ms against 24 ms on 4 MiB).
 
 use std::ops::Range;
 
@@ -333,6 +339,16 @@ mod tests {
                 "Fin.",
             ],
         );
+    }
+
+    #[test]
+    fn ends_that_uax_29_does_not_find() {
+        // `…` is no terminator there; a number then a lowercase word keeps the
+        // sentence going (SB8); a dash continues it (SB8a).
+        check(Lang::En, &["It ended…", "Then it came."]);
+        check(Lang::En, &["It ended.", "5 ships sailed."]);
+        check(Lang::Fr, &["Il a fini.", "« 2 000 soldats sont partis. »"]);
+        check(Lang::En, &["It ended.", "— Then it came."]);
     }
 
     #[test]
