@@ -36,6 +36,14 @@ impl Lang {
         }
     }
 
+    /// The English name in lower case, for notes (`english-in-french`).
+    pub fn name_lower(self) -> &'static str {
+        match self {
+            Lang::En => "english",
+            Lang::Fr => "french",
+        }
+    }
+
     /// The other language of the pair.
     pub fn other(self) -> Lang {
         match self {
@@ -123,8 +131,12 @@ pub struct Paragraph {
     pub lines: Range<usize>,
     /// The byte range of the paragraph in the (repaired) source text.
     pub span: Range<usize>,
-    /// The language, once [`crate::langid`] has run.
+    /// The language, once [`crate::langid`] has run: English or French.
     pub lang: Option<Lang>,
+    /// Another language than English and French, once [`crate::langid`] has
+    /// run: its code (`de`, `ru`; `und` when unknown); `lang` is then `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other: Option<String>,
     /// Confidence in `lang`, in [0, 1].
     pub confidence: f32,
     /// For noise: why it is not text.
@@ -176,6 +188,30 @@ impl Document {
         langs
     }
 
+    /// How many letters of text the document holds in English, in French and
+    /// in other languages.
+    pub fn language_mix(&self) -> LanguageMix {
+        let mut mix = LanguageMix::default();
+        let mut others: Vec<(&str, usize)> = Vec::new();
+        for p in self.paragraphs.iter().filter(|p| p.is_text()) {
+            let n = crate::text::letters(&p.text);
+            match (p.lang, p.other.as_deref()) {
+                (Some(Lang::En), _) => mix.en += n,
+                (Some(Lang::Fr), _) => mix.fr += n,
+                (None, Some(code)) => {
+                    mix.other += n;
+                    match others.iter_mut().find(|(c, _)| *c == code) {
+                        Some(o) => o.1 += n,
+                        None => others.push((code, n)),
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+        mix.main_other = others.iter().max_by_key(|o| o.1).map(|o| o.0.to_string());
+        mix
+    }
+
     /// The noise paragraphs left out of the text, with their reasons.
     pub fn dropped(&self) -> impl Iterator<Item = Dropped> + '_ {
         self.paragraphs
@@ -198,4 +234,36 @@ pub struct Dropped {
     pub lines: std::ops::Range<usize>,
     /// Why it is not text.
     pub reason: String,
+}
+
+/// Letters of a document's text by language ([`Document::language_mix`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LanguageMix {
+    /// Letters in English paragraphs.
+    pub en: usize,
+    /// Letters in French paragraphs.
+    pub fr: usize,
+    /// Letters in paragraphs of other languages.
+    pub other: usize,
+    /// The other language with the most letters.
+    pub main_other: Option<String>,
+}
+
+impl LanguageMix {
+    /// The one of English and French with more letters (English on a tie);
+    /// `None` when the document has neither.
+    pub fn main_pair_language(&self) -> Option<Lang> {
+        match (self.en, self.fr) {
+            (0, 0) => None,
+            (en, fr) if en >= fr => Some(Lang::En),
+            _ => Some(Lang::Fr),
+        }
+    }
+
+    /// The other language the document is in, when English and French hold
+    /// less than a fifth of its letters: not a document to align.
+    pub fn other_language(&self) -> Option<&str> {
+        let total = self.en + self.fr + self.other;
+        ((self.en + self.fr) * 5 < total).then(|| self.main_other.as_deref().unwrap_or("und"))
+    }
 }

@@ -42,6 +42,9 @@ pub enum InputProblem {
     TranslationMemory,
     /// Text paragraphs, but not one letter in them (a list of numbers).
     NoLetters,
+    /// A document in another language than English and French (its name and
+    /// code: `German (de)`).
+    OtherLanguage(String),
     /// `split` on a file in one language only (the language's name).
     NotMixed(String),
     /// A corpus run found nothing it could read; the string says what was
@@ -81,6 +84,10 @@ impl fmt::Display for InputProblem {
             InputProblem::NoLetters => {
                 f.write_str("holds no letters (numbers and symbols only), not a text document")
             }
+            InputProblem::OtherLanguage(lang) => write!(
+                f,
+                "is in {lang}, not English or French: natalign aligns English with French"
+            ),
             InputProblem::NotMixed(lang) => write!(
                 f,
                 "holds only {lang} text: nothing to split (split takes one file holding both English and French)"

@@ -5,7 +5,7 @@
 //! into the two [`Side`]s to align. Reading files and writing outputs happen at
 //! the edges ([`crate::io`]); each command reports on its own run.
 
-use crate::align::Side;
+use crate::align::{Aside, AsideLanguage, Side};
 use crate::decode;
 use crate::document::{Document, Lang, Paragraph};
 use crate::error::{Error, InputProblem, Result};
@@ -101,48 +101,76 @@ pub fn holder(paragraphs: &[Paragraph], at: usize) -> Option<usize> {
         .min_by_key(|&i| paragraphs[i].span.len())
 }
 
-/// Letters of text per language in a document, to find its main language.
-fn main_language(doc: &Document) -> Option<Lang> {
-    let mut letters = [0usize; 2];
-    for p in doc.paragraphs.iter().filter(|p| p.is_text()) {
-        if let Some(lang) = p.lang {
-            letters[lang as usize] += crate::text::letters(&p.text);
+/// The side of `lang` of a document: its text paragraphs in that language,
+/// and the others set aside ([`Aside`]) in place. With `whole`, the document
+/// is that side (one of two documents, or a one-language document of an
+/// archive): every paragraph in another language is set aside, English in a
+/// French document included. Otherwise the document holds both languages,
+/// and only paragraphs in neither are set aside, on the side of the run they
+/// stand in (the language of the text paragraph before them, else after).
+pub fn side_of(doc: &Document, lang: Lang, whole: bool) -> Side {
+    let mut side = Side::new(doc.name.clone(), lang, Vec::new());
+    let text: Vec<&Paragraph> = doc.paragraphs.iter().filter(|p| p.is_text()).collect();
+    // The run each paragraph stands in: the language of the last English or
+    // French paragraph before it (of the first one after it, at the start).
+    let mut run = text.iter().find_map(|p| p.lang).unwrap_or(lang);
+    for p in text {
+        if let Some(l) = p.lang {
+            run = l;
         }
+        let language = match (p.lang, &p.other) {
+            (Some(l), _) if l == lang => {
+                side.paragraphs.push(p.clone());
+                continue;
+            }
+            (Some(l), _) if whole => AsideLanguage::Pair(l),
+            (None, Some(code)) if whole || run == lang => AsideLanguage::Other(code.clone()),
+            // No language at all (no letters): goes with its run.
+            (None, None) if whole || run == lang => {
+                side.paragraphs.push(p.clone());
+                continue;
+            }
+            _ => continue,
+        };
+        side.aside.push(Aside {
+            paragraph: p.clone(),
+            language,
+            before: side.paragraphs.len(),
+        });
     }
-    match letters {
-        [0, 0] => None,
-        [en, fr] if en >= fr => Some(Lang::En),
-        _ => Some(Lang::Fr),
-    }
+    side
 }
 
-fn side(doc: &Document, lang: Lang, filter: impl Fn(&Paragraph) -> bool) -> Side {
-    Side {
-        document: doc.name.clone(),
-        lang,
-        paragraphs: doc
-            .paragraphs
-            .iter()
-            .filter(|p| p.is_text() && filter(p))
-            .cloned()
-            .collect(),
+/// The error for a document in another language than English and French, if
+/// it is one.
+pub(crate) fn refuse_other_language(doc: &Document) -> Result<()> {
+    match doc.language_mix().other_language() {
+        Some(code) => Err(Error::input(
+            &doc.name,
+            InputProblem::OtherLanguage(format!("{} ({code})", crate::langid::language_name(code))),
+        )),
+        None => Ok(()),
     }
 }
 
 /// The English and French sides to align.
 ///
 /// One document: its paragraphs split by language. Two documents, in either
-/// order: each document is one side (all of its text paragraphs, whatever their
-/// own language, so nothing is lost), its language the one most of its letters
-/// are in.
+/// order: each document is one side, its language the one of English and
+/// French most of its letters are in. Paragraphs in neither language, and in
+/// two documents paragraphs in the other document's language, are set aside
+/// ([`side_of`]): nothing is lost, and nothing enters a pair in the wrong
+/// language.
 ///
 /// # Errors
+/// [`InputProblem::OtherLanguage`] for a document in another language,
 /// [`InputProblem::OneLanguage`] when one document holds one language only,
 /// [`InputProblem::SameLanguage`] when two documents are in the same language,
 /// and a usage error for any other number of documents.
 pub fn sides(docs: &[Document]) -> Result<(Side, Side)> {
     match docs {
         [doc] => {
+            refuse_other_language(doc)?;
             let langs = doc.languages();
             if langs.len() < 2 {
                 let lang = langs.first().map_or("no", |l| l.name());
@@ -151,17 +179,16 @@ pub fn sides(docs: &[Document]) -> Result<(Side, Side)> {
                     InputProblem::OneLanguage(lang.to_string()),
                 ));
             }
-            Ok((
-                side(doc, Lang::En, |p| p.lang == Some(Lang::En)),
-                side(doc, Lang::Fr, |p| p.lang == Some(Lang::Fr)),
-            ))
+            Ok((side_of(doc, Lang::En, false), side_of(doc, Lang::Fr, false)))
         }
         [a, b] => {
-            let (la, lb) = (main_language(a), main_language(b));
-            match (la, lb) {
+            refuse_other_language(a)?;
+            refuse_other_language(b)?;
+            let main = |d: &Document| d.language_mix().main_pair_language();
+            match (main(a), main(b)) {
                 (Some(la), Some(lb)) if la != lb => {
                     let (en, fr) = if la == Lang::En { (a, b) } else { (b, a) };
-                    Ok((side(en, Lang::En, |_| true), side(fr, Lang::Fr, |_| true)))
+                    Ok((side_of(en, Lang::En, true), side_of(fr, Lang::Fr, true)))
                 }
                 (Some(l), Some(_)) => Err(Error::input(
                     &b.name,

@@ -42,6 +42,18 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// `text` with URLs and e-mail addresses blanked out: they are printed text
+/// but no evidence of the language around them (`views-vues`).
+pub fn without_urls(text: &str) -> std::borrow::Cow<'_, str> {
+    static URL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+").unwrap()
+    });
+    if !text.contains("://") && !text.contains("www.") && !text.contains('@') {
+        return text.into();
+    }
+    URL.replace_all(text, " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@
 //! nothing but `natalign` and its dependencies.
 
 use natalign::align::sentence::align_sentences;
-use natalign::align::{Alignment, align};
+use natalign::align::{Alignment, Side, align};
 use natalign::document::Document;
 use natalign::export::{self, ExportOptions, Format};
 use natalign::{decode as dec, pipeline, repair as rep, segment as seg};
@@ -142,7 +142,7 @@ pub fn pipeline(data: &[u8]) {
         return;
     };
     let (n_en, n_fr) = (en.paragraphs.len(), fr.paragraphs.len());
-    check_sides(&docs, n_en, n_fr);
+    check_sides(&docs, &en, &fr);
     let alignment = align(en, fr, &Default::default());
     check_alignment(&alignment, n_en, n_fr);
     check_exports(&alignment);
@@ -153,13 +153,21 @@ fn split(data: &[u8]) -> Option<(&[u8], &[u8])> {
     Some((&data[..at], &data[at + SEPARATOR.len()..]))
 }
 
-/// Every text paragraph of the documents is on one of the two sides.
-pub fn check_sides(docs: &[Document], n_en: usize, n_fr: usize) {
+/// Every text paragraph of the documents is on one of the two sides, to
+/// align or set aside for its language; none set aside is in its side's
+/// language.
+pub fn check_sides(docs: &[Document], en: &Side, fr: &Side) {
     let text: usize = docs
         .iter()
         .map(|d| d.paragraphs.iter().filter(|p| p.is_text()).count())
         .sum();
-    assert_eq!(n_en + n_fr, text, "text paragraphs lost between the sides");
+    let on_sides = en.paragraphs.len() + fr.paragraphs.len() + en.aside.len() + fr.aside.len();
+    assert_eq!(on_sides, text, "text paragraphs lost between the sides");
+    for side in [en, fr] {
+        for a in &side.aside {
+            assert_ne!(a.paragraph.lang, Some(side.lang), "set aside in its own language");
+        }
+    }
 }
 
 /// Every paragraph of both sides is in exactly one unit, in order, and
@@ -216,11 +224,15 @@ pub fn check_exports(alignment: &Alignment) {
                 (out, stats)
             };
             let (out, stats) = write();
-            let units = if sentence_units {
-                sentences.units.len()
-            } else {
-                alignment.units.len()
-            };
+            // Every unit, and every paragraph set aside, is a row.
+            let set_aside = alignment.en.aside.len() + alignment.fr.aside.len();
+            let units = set_aside
+                + if sentence_units {
+                    sentences.units.len()
+                } else {
+                    alignment.units.len()
+                };
+            assert_eq!(rows.len(), units);
             assert_eq!(stats.written + stats.skipped_one_sided, units);
             match format {
                 Format::Tmx => assert_eq!(tmx_units(&out), stats.written),

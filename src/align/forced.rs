@@ -55,11 +55,10 @@ mod tests {
     use crate::document::{Lang, NumberKey, Paragraph, ParagraphKind};
 
     fn side(keys: &[Option<&str>]) -> Side {
-        Side {
-            document: "d".into(),
-            lang: Lang::En,
-            paragraphs: keys
-                .iter()
+        Side::new(
+            "d",
+            Lang::En,
+            keys.iter()
                 .map(|k| Paragraph {
                     kind: ParagraphKind::Body,
                     label: None,
@@ -68,12 +67,13 @@ mod tests {
                     lines: 1..2,
                     span: 0..4,
                     lang: None,
+                    other: None,
                     confidence: 1.0,
                     reason: None,
                     repairs: 0,
                 })
                 .collect(),
-        }
+        )
     }
 
     #[test]

@@ -31,7 +31,7 @@ use serde::Serialize;
 use crate::document::{Lang, NumberKey, Paragraph};
 
 /// The paragraphs of one language, from one document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct Side {
     /// The document they come from (a path, or `-`).
     pub document: String,
@@ -39,6 +39,68 @@ pub struct Side {
     pub lang: Lang,
     /// The text paragraphs (no noise) of that language, in order.
     pub paragraphs: Vec<Paragraph>,
+    /// Text paragraphs of the same document in another language, set aside:
+    /// never aligned, written as one-sided units with a note.
+    #[serde(default)]
+    pub aside: Vec<Aside>,
+}
+
+impl Side {
+    /// A side of these paragraphs, nothing set aside.
+    pub fn new(document: impl Into<String>, lang: Lang, paragraphs: Vec<Paragraph>) -> Side {
+        Side {
+            document: document.into(),
+            lang,
+            paragraphs,
+            aside: Vec::new(),
+        }
+    }
+}
+
+/// A paragraph of a side's document that is not in the side's language: an
+/// English paragraph in the French document (scraped boilerplate, a passage
+/// left untranslated), or a paragraph in another language. It never enters a
+/// pair, so a memory never holds English under a French language code.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Aside {
+    /// The paragraph.
+    pub paragraph: Paragraph,
+    /// Its language.
+    pub language: AsideLanguage,
+    /// Where it stands: before the side's paragraph of this index (the
+    /// number of the side's paragraphs when it comes after all of them).
+    pub before: usize,
+}
+
+/// The language of a paragraph set aside.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AsideLanguage {
+    /// The other language of the pair (English in the French document).
+    Pair(Lang),
+    /// Another language: its code (`de`, `ru`, `und`).
+    Other(String),
+}
+
+impl Aside {
+    /// The note of its unit: `english-in-french`, `french-in-english`,
+    /// `other-language:de`. `side` is the language of the side it was set
+    /// aside from.
+    pub fn note(&self, side: Lang) -> String {
+        match &self.language {
+            AsideLanguage::Pair(l) => format!("{}-in-{}", l.name_lower(), side.name_lower()),
+            AsideLanguage::Other(code) => format!("other-language:{code}"),
+        }
+    }
+
+    /// The column it is written in: its own language's, or for another
+    /// language the side's.
+    pub fn column(&self, side: Lang) -> Lang {
+        match self.language {
+            AsideLanguage::Pair(l) => l,
+            AsideLanguage::Other(_) => side,
+        }
+    }
 }
 
 /// How a unit was found.
@@ -54,6 +116,9 @@ pub enum Method {
     Dp,
     /// A pair the user gave (`--anchors`).
     Forced,
+    /// Set aside by language identification: a paragraph that is not in its
+    /// side's language ([`Aside`]).
+    Language,
 }
 
 impl Method {
@@ -64,6 +129,7 @@ impl Method {
             Method::AnchorDp => "anchor+dp",
             Method::Dp => "dp",
             Method::Forced => "forced",
+            Method::Language => "language",
         }
     }
 }
@@ -359,6 +425,7 @@ mod tests {
             lines: 1..2,
             span: 0..text.len(),
             lang: None,
+            other: None,
             confidence: 1.0,
             reason: None,
             repairs: 0,
@@ -366,11 +433,7 @@ mod tests {
     }
 
     fn side(lang: Lang, paras: Vec<Paragraph>) -> Side {
-        Side {
-            document: "t".into(),
-            lang,
-            paragraphs: paras,
-        }
+        Side::new("t", lang, paras)
     }
 
     fn pairs(a: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
@@ -486,6 +549,7 @@ mod properties {
                 lines: 1..2,
                 span: 0..len,
                 lang: None,
+                other: None,
                 confidence: 1.0,
                 reason: None,
                 repairs: 0,
@@ -502,8 +566,8 @@ mod properties {
             fr in proptest::collection::vec((1usize..400, proptest::option::of(0u8..12)), 0..60),
         ) {
             let a = align(
-                Side { document: "en".into(), lang: Lang::En, paragraphs: paras(&en) },
-                Side { document: "fr".into(), lang: Lang::Fr, paragraphs: paras(&fr) },
+                Side::new("en", Lang::En, paras(&en)),
+                Side::new("fr", Lang::Fr, paras(&fr)),
                 &AlignOptions::default(),
             );
             let mut seen_en: Vec<usize> = a.units.iter().flat_map(|u| u.en.clone()).collect();

@@ -200,6 +200,7 @@ mod tests {
             lines: 1..2,
             span: 0..text.len(),
             lang: None,
+            other: None,
             confidence: 1.0,
             reason: None,
             repairs: 0,
@@ -207,11 +208,7 @@ mod tests {
     }
 
     fn side(lang: Lang, texts: &[&str]) -> Side {
-        Side {
-            document: "t".into(),
-            lang,
-            paragraphs: texts.iter().map(|t| para(t)).collect(),
-        }
+        Side::new("t", lang, texts.iter().map(|t| para(t)).collect())
     }
 
     #[test]
@@ -316,6 +313,7 @@ mod properties {
                     text,
                     lines: 1..2,
                     lang: None,
+                    other: None,
                     confidence: 1.0,
                     reason: None,
                     repairs: 0,
@@ -333,8 +331,8 @@ mod properties {
             fr in proptest::collection::vec(proptest::collection::vec(0usize..200, 1..6), 0..12),
         ) {
             let a = align(
-                Side { document: "en".into(), lang: Lang::En, paragraphs: paras(&en) },
-                Side { document: "fr".into(), lang: Lang::Fr, paragraphs: paras(&fr) },
+                Side::new("en", Lang::En, paras(&en)),
+                Side::new("fr", Lang::Fr, paras(&fr)),
                 &AlignOptions::default(),
             );
             let s = align_sentences(&a);

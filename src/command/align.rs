@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::data_output;
 use crate::align::sentence::align_sentences;
-use crate::align::{AlignOptions, Alignment, align, check_forced, forced};
+use crate::align::{AlignOptions, Alignment, Method, align, check_forced, forced};
 use crate::check;
 use crate::config::AlignConfig;
 use crate::document::{Document, Dropped};
@@ -62,9 +62,9 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
 /// paragraph unit when `--check` asks for them; and how many findings.
 fn rows(alignment: &Alignment, config: &AlignConfig) -> (Vec<Row>, usize) {
     let sentences = (config.export.unit == Unit::Sentence).then(|| align_sentences(alignment));
-    let mut rows = export::rows_for(alignment, sentences.as_ref());
+    let mut rows = export::unit_rows(alignment, sentences.as_ref());
     if !config.check {
-        return (rows, 0);
+        return (export::with_aside(alignment, rows, sentences.as_ref()), 0);
     }
     let notes: Vec<Vec<String>> = check::units_of(alignment)
         .iter()
@@ -88,7 +88,10 @@ fn rows(alignment: &Alignment, config: &AlignConfig) -> (Vec<Row>, usize) {
             }
         }
     }
-    (rows, findings)
+    (
+        export::with_aside(alignment, rows, sentences.as_ref()),
+        findings,
+    )
 }
 
 /// Write the rows, and the noise left out, through `exporter`.
@@ -132,6 +135,14 @@ pub struct Summary {
     pub repairs: usize,
     /// Pairs left out because they scored under `--min-score`.
     pub below_min_score: usize,
+    /// Paragraphs set aside as in the other language of the pair than their
+    /// document's (English in the French document), written one-sided.
+    pub wrong_language: usize,
+    /// Paragraphs set aside as in another language than English and French,
+    /// with the languages found.
+    pub other_language: usize,
+    /// The other languages found (codes), in order of first appearance.
+    pub other_languages: Vec<String>,
     /// Consistency findings carried into the output (`--check`).
     pub findings: usize,
     /// Characters the output format cannot hold, removed.
@@ -144,6 +155,17 @@ impl Summary {
     /// Summarise the `rows` of an alignment of `docs`, to be written.
     pub fn new(docs: &[Document], rows: &[Row]) -> Self {
         let dropped = docs.iter().flat_map(Document::dropped).collect();
+        let set_aside = |other: bool| {
+            rows.iter()
+                .filter(|r| r.method == Method::Language.as_str() && r.other.is_empty() != other)
+                .count()
+        };
+        let mut other_languages: Vec<String> = Vec::new();
+        for r in rows.iter().filter(|r| !r.other.is_empty()) {
+            if !other_languages.contains(&r.other) {
+                other_languages.push(r.other.clone());
+            }
+        }
         Summary {
             units: rows.len(),
             pairs: rows.iter().filter(|r| r.is_pair()).count(),
@@ -153,6 +175,9 @@ impl Summary {
             skipped_one_sided: 0,
             repairs: docs.iter().map(|d| d.repairs.len()).sum(),
             below_min_score: 0,
+            wrong_language: set_aside(false),
+            other_language: set_aside(true),
+            other_languages,
             findings: 0,
             removed_chars: 0,
             dropped,
@@ -189,6 +214,8 @@ impl Summary {
                 count("English only", self.english_only),
                 count("French only", self.french_only),
                 count("below min-score", self.below_min_score),
+                count("set aside: wrong language", self.wrong_language),
+                count("set aside: other language", self.other_language),
                 count("noise dropped", self.dropped.len()),
                 count("repairs", self.repairs),
                 count("findings", self.findings),
@@ -217,6 +244,21 @@ impl fmt::Display for Summary {
                 f,
                 "; {} pairs under --min-score left out",
                 self.below_min_score
+            )?;
+        }
+        if self.wrong_language > 0 {
+            write!(
+                f,
+                "; {} paragraphs in the other document's language set aside (one-sided, noted)",
+                self.wrong_language
+            )?;
+        }
+        if self.other_language > 0 {
+            write!(
+                f,
+                "; {} paragraphs in other languages ({}) set aside (one-sided, noted; never in TMX)",
+                self.other_language,
+                self.other_languages.join(", ")
             )?;
         }
         if self.findings > 0 {

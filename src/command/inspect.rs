@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::config::InspectConfig;
-use crate::document::Document;
+use crate::document::{Document, Lang};
 use crate::error::Result;
 use crate::io::{read_input, write_to};
 use crate::pipeline::load;
@@ -57,7 +57,10 @@ fn report(doc: &Document, w: &mut dyn Write) -> std::io::Result<()> {
             i + 1,
             p.kind.as_str(),
             p.key.as_ref().map_or("-", |k| k.as_str()),
-            p.lang.map_or("--", |l| l.code()),
+            p.lang
+                .map(Lang::code)
+                .or(p.other.as_deref())
+                .unwrap_or("--"),
             p.confidence,
             p.lines.start,
             p.lines.end - 1,

@@ -11,7 +11,7 @@ use crate::config::SplitConfig;
 use crate::document::{Document, Lang, Paragraph};
 use crate::error::{Error, InputProblem, Result};
 use crate::io::{Output, is_std, read_input, write_error};
-use crate::pipeline::load;
+use crate::pipeline::{load, refuse_other_language};
 
 /// What `split` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub struct SplitReport {
     pub written: Vec<(PathBuf, usize)>,
     /// Noise paragraphs left out.
     pub noise: usize,
+    /// Paragraphs in other languages left out, and their languages (codes).
+    pub other: (usize, Vec<String>),
 }
 
 /// The text of one language's part.
@@ -41,6 +43,7 @@ pub fn run(config: &SplitConfig) -> Result<SplitReport> {
     let bytes = read_input(&config.input)?;
     let name = config.input.display().to_string();
     let doc = load(&name, &bytes)?;
+    refuse_other_language(&doc)?;
     if doc.languages().len() < 2 {
         let lang = doc.languages().first().map_or("no", |l| l.name());
         return Err(Error::input(
@@ -76,6 +79,20 @@ pub fn run(config: &SplitConfig) -> Result<SplitReport> {
             .zip(parts.iter().map(|(_, n)| *n))
             .collect(),
         noise: doc.paragraphs.iter().filter(|p| !p.is_text()).count(),
+        other: {
+            let codes: Vec<&String> = doc
+                .paragraphs
+                .iter()
+                .filter_map(|p| p.other.as_ref())
+                .collect();
+            let mut langs: Vec<String> = Vec::new();
+            for c in &codes {
+                if !langs.contains(c) {
+                    langs.push((*c).clone());
+                }
+            }
+            (codes.len(), langs)
+        },
     })
 }
 
@@ -89,6 +106,14 @@ impl std::fmt::Display for SplitReport {
         write!(f, "natalign: wrote {}", parts.join(", "))?;
         if self.noise > 0 {
             write!(f, "; {} noise lines left out", self.noise)?;
+        }
+        if self.other.0 > 0 {
+            write!(
+                f,
+                "; {} paragraphs in other languages ({}) left out",
+                self.other.0,
+                self.other.1.join(", ")
+            )?;
         }
         Ok(())
     }

@@ -36,12 +36,11 @@ use rayon::prelude::*;
 
 use crate::align::sentence::align_sentences;
 use crate::align::{Side, align};
-use crate::document::{Document, Lang, Paragraph};
+use crate::document::{Document, Lang};
 use crate::error::{Error, Result};
 use crate::export::{self, Exporter, Row, Unit};
 use crate::io::{Skipped, read_input};
-use crate::pipeline::load;
-use crate::text::letters;
+use crate::pipeline::{load, refuse_other_language, side_of};
 use dedup::{NONE, Provenance, Seen};
 pub use pairing::{
     DocPair, MAX_CANDIDATES, NUMBER_SKETCH, PAIRING_THRESHOLD, POSTINGS_BUDGET, pair_documents,
@@ -85,7 +84,6 @@ pub struct LangDoc {
     pub lang: Lang,
     /// Repairs made in the file.
     pub repairs: usize,
-    part: Part,
     features: Features,
     /// Where its paragraphs wait for alignment in the run's paragraph store.
     stored: Stored,
@@ -103,60 +101,50 @@ impl LangDoc {
     }
 }
 
-/// One language part of a document: its language, and whether it takes
-/// every text paragraph of the document (a document in one language) or only
-/// those identified as in that language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Part {
-    lang: Lang,
-    whole: bool,
-}
-
-impl Part {
-    fn holds(self, p: &Paragraph) -> bool {
-        p.is_text() && (self.whole || p.lang == Some(self.lang))
-    }
-}
-
-/// Split a document into its language parts: both when it holds a real part
-/// in each (two paragraphs and a fifth of its letters at least), else one part
-/// in its main language holding every paragraph.
-fn parts(doc: &Document) -> Vec<Part> {
-    let (mut en, mut fr) = ((0usize, 0usize), (0usize, 0usize));
+/// The language parts of a document: both English and French when it holds a
+/// real part in each (two paragraphs and a fifth of its English and French
+/// letters at least), else one part in its main language, taking the whole
+/// document (paragraphs in other languages set aside); none for a document in
+/// another language. Each part is a [`Side`] ([`side_of`]).
+fn parts(doc: &Document) -> Vec<Side> {
+    let (mut en, mut fr) = (0usize, 0usize);
     for p in doc.paragraphs.iter().filter(|p| p.is_text()) {
-        let side = match p.lang {
-            Some(Lang::En) => &mut en,
-            Some(Lang::Fr) => &mut fr,
-            None => continue,
-        };
-        side.0 += 1;
-        side.1 += letters(&p.text);
+        match p.lang {
+            Some(Lang::En) => en += 1,
+            Some(Lang::Fr) => fr += 1,
+            None => {}
+        }
     }
-    let total = (en.1 + fr.1).max(1);
-    let real = |(n, l): (usize, usize)| n >= 2 && l * 5 >= total;
-    let part = |lang, whole| Part { lang, whole };
-    if real(en) && real(fr) {
-        vec![part(Lang::En, false), part(Lang::Fr, false)]
-    } else if en.1 >= fr.1 {
-        vec![part(Lang::En, true)]
+    let mix = doc.language_mix();
+    if mix.other_language().is_some() {
+        return Vec::new();
+    }
+    let total = (mix.en + mix.fr).max(1);
+    let real = |n: usize, l: usize| n >= 2 && l * 5 >= total;
+    if real(en, mix.en) && real(fr, mix.fr) {
+        vec![side_of(doc, Lang::En, false), side_of(doc, Lang::Fr, false)]
+    } else if mix.en >= mix.fr {
+        vec![side_of(doc, Lang::En, true)]
     } else {
-        vec![part(Lang::Fr, true)]
+        vec![side_of(doc, Lang::Fr, true)]
+    }
+}
+
+/// A language document of a loaded document's part, with its features.
+fn lang_doc(doc: &Document, side: &Side) -> LangDoc {
+    LangDoc {
+        file: doc.name.clone(),
+        lang: side.lang,
+        features: features(side.paragraphs.iter()),
+        repairs: doc.repairs.len(),
+        stored: Stored::default(),
     }
 }
 
 /// The language documents of a loaded document, with their features.
+#[cfg(test)]
 pub(crate) fn lang_docs(doc: &Document) -> Vec<LangDoc> {
-    parts(doc)
-        .into_iter()
-        .map(|part| LangDoc {
-            file: doc.name.clone(),
-            lang: part.lang,
-            part,
-            features: features(doc.paragraphs.iter().filter(|p| part.holds(p))),
-            repairs: doc.repairs.len(),
-            stored: Stored::default(),
-        })
-        .collect()
+    parts(doc).iter().map(|side| lang_doc(doc, side)).collect()
 }
 
 /// Run corpus mode over `sources`, writing every unique unit, at the `unit`
@@ -214,12 +202,13 @@ fn read(
         .map(|source| -> Result<Loaded> {
             let out = match load_source(source) {
                 Ok(doc) => {
-                    let mut parts = lang_docs(&doc);
-                    for part in &mut parts {
-                        part.stored =
-                            store.put(doc.paragraphs.iter().filter(|p| part.part.holds(p)))?;
+                    let mut docs = Vec::new();
+                    for side in parts(&doc) {
+                        let mut d = lang_doc(&doc, &side);
+                        d.stored = store.put(&side)?;
+                        docs.push(d);
                     }
-                    Ok((parts, doc.repairs.len()))
+                    Ok((docs, doc.repairs.len()))
                 }
                 Err(skipped) => Err(skipped),
             };
@@ -345,11 +334,13 @@ fn load_source(source: &Source) -> std::result::Result<Document, Skipped> {
             other => other.to_string(),
         },
     };
-    match source {
+    let doc = match source {
         Source::File(p) => load(&name, &read_input(p).map_err(skipped)?),
         Source::Text { bytes, .. } => load(&name, bytes),
     }
-    .map_err(skipped)
+    .map_err(skipped)?;
+    refuse_other_language(&doc).map_err(skipped)?;
+    Ok(doc)
 }
 
 /// The rows of one document pair, its paragraphs read back from the store.
@@ -361,11 +352,9 @@ fn pair_rows(
     unit: Unit,
 ) -> Result<Vec<Row>> {
     let side = |k: usize| -> Result<Side> {
-        Ok(Side {
-            document: names[k].clone(),
-            lang: docs[k].lang,
-            paragraphs: store.get(docs[k].stored)?,
-        })
+        let mut side = store.get(docs[k].stored)?;
+        side.document = names[k].clone();
+        Ok(side)
     };
     let alignment = align(side(pair.en)?, side(pair.fr)?, &Default::default());
     let sentences = (unit == Unit::Sentence).then(|| align_sentences(&alignment));

@@ -11,7 +11,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::dedup::unit_hash;
-use crate::document::Paragraph;
+use crate::align::Side;
 use crate::error::{Error, Result};
 use crate::export::Row;
 
@@ -29,8 +29,8 @@ pub(super) struct Stored {
     len: u64,
 }
 
-/// The text paragraphs of every language document, from reading to
-/// alignment, in a temporary file (JSON): aligning a pair then costs a read
+/// The side (text paragraphs, and those set aside) of every language
+/// document, from reading to alignment, in a temporary file (JSON): aligning a pair then costs a read
 /// and a parse, not a second decode, repair, segmentation and language
 /// identification, and memory stays bounded. Disk: about 1.5 × the input.
 pub(super) struct ParagraphStore {
@@ -51,13 +51,9 @@ impl ParagraphStore {
         self.file.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Store paragraphs; the returned place gets them back.
-    pub(super) fn put<'a>(
-        &self,
-        paragraphs: impl Iterator<Item = &'a Paragraph>,
-    ) -> Result<Stored> {
-        let list: Vec<&Paragraph> = paragraphs.collect();
-        let bytes = serde_json::to_vec(&list).map_err(|e| scratch(STORE)(e.into()))?;
+    /// Store a side; the returned place gets it back.
+    pub(super) fn put(&self, side: &Side) -> Result<Stored> {
+        let bytes = serde_json::to_vec(side).map_err(|e| scratch(STORE)(e.into()))?;
         let mut guard = self.lock();
         let (file, end) = &mut *guard;
         file.seek(io::SeekFrom::Start(*end))
@@ -71,8 +67,8 @@ impl ParagraphStore {
         Ok(stored)
     }
 
-    /// The paragraphs stored at `stored`.
-    pub(super) fn get(&self, stored: Stored) -> Result<Vec<Paragraph>> {
+    /// The side stored at `stored`.
+    pub(super) fn get(&self, stored: Stored) -> Result<Side> {
         let mut bytes = vec![0; usize::try_from(stored.len).unwrap_or(usize::MAX)];
         {
             let mut guard = self.lock();

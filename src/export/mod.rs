@@ -28,7 +28,7 @@ use crate::align::Alignment;
 use crate::document::Dropped;
 #[cfg(test)]
 pub(crate) use row::test_row;
-pub use row::{Row, rows, rows_for, sentence_rows};
+pub use row::{Row, rows, rows_for, sentence_rows, unit_rows, with_aside};
 
 /// An output data format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,7 +252,8 @@ pub fn write_rows<'a>(
     e.finish(&RunSummary::default())
 }
 
-/// Write the paragraph units of `alignment` in a one-file `format` to `out`.
+/// Write the paragraph units of `alignment`, and the paragraphs it set aside
+/// for their language, in a one-file `format` to `out`.
 ///
 /// # Errors
 /// Any I/O error of `out`.
@@ -262,7 +263,7 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<ExportStats> {
-    write_rows(format, &rows(alignment), options, vec![Box::new(out)])
+    write_rows(format, &rows_for(alignment, None), options, vec![Box::new(out)])
 }
 
 /// Spreadsheet formula guard: a cell starting with `=`, `+`, `-`, `@`, tab or

@@ -1,10 +1,13 @@
 //! [`Row`]: one aligned unit flattened for output, so every format agrees on
 //! labels, indices, texts and scores. Built from an [`Alignment`] (paragraph
-//! units) or from its [`SentenceAlignment`] (sentence units).
+//! units) or from its [`SentenceAlignment`] (sentence units), with the
+//! paragraphs set aside for their language ([`Aside`]) in place among them:
+//! one-sided rows whose note names the language, written in the column of
+//! their language (English in the French document goes in `en`).
 
 use crate::align::sentence::SentenceAlignment;
-use crate::align::{AlignedUnit, Alignment};
-use crate::document::Lang;
+use crate::align::{AlignedUnit, Alignment, Aside, AsideLanguage, Method, Side};
+use crate::document::{Lang, Paragraph};
 
 /// One unit, flattened for output. For a sentence unit, the paragraph fields
 /// (`*_number`, `*_index`, `*_doc`, `repairs`, `method`) are those of the
@@ -51,6 +54,11 @@ pub struct Row {
     /// Corpus mode: where each copy was seen (`EN doc | FR doc | unit n`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub provenance: Vec<String>,
+    /// For a paragraph in neither English nor French, set aside: its
+    /// language (`de`, `ru`, `und`). Formats that label text with a
+    /// language (TMX) never write such a row.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub other: String,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -107,12 +115,7 @@ fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
             Lang::Fr => &alignment.fr,
         };
         idx.iter()
-            .filter_map(|&i| side.paragraphs[i].label.as_deref())
-            .filter(|l| !l.starts_with('#'))
-            .map(|l| {
-                l.trim_end_matches(['.', ':', '—', '–', '-', ' '])
-                    .to_string()
-            })
+            .filter_map(|&i| label(&side.paragraphs[i]))
             .collect::<Vec<_>>()
             .join("+")
     };
@@ -148,16 +151,104 @@ fn row(alignment: &Alignment, unit: &AlignedUnit) -> Row {
         notes: Vec::new(),
         copies: 0,
         provenance: Vec::new(),
+        other: String::new(),
     }
 }
 
-/// Rows of an alignment at the unit of `options`: paragraph units, or the
-/// sentence units of `sentences`.
-pub fn rows_for(alignment: &Alignment, sentences: Option<&SentenceAlignment>) -> Vec<Row> {
+/// A paragraph's printed label as the number columns show it (`3`,
+/// `Article 3`, `(a)`: its closing punctuation trimmed; markdown `#` none).
+fn label(p: &Paragraph) -> Option<String> {
+    p.label.as_deref().filter(|l| !l.starts_with('#')).map(|l| {
+        l.trim_end_matches(['.', ':', '—', '–', '-', ' '])
+            .to_string()
+    })
+}
+
+/// The one-sided row of a paragraph set aside from `side`.
+fn aside_row(side: &Side, aside: &Aside) -> Row {
+    let p = &aside.paragraph;
+    let column = aside.column(side.lang);
+    let on = |lang: Lang, value: String| if lang == column { value } else { String::new() };
+    Row {
+        en_number: on(Lang::En, label(p).unwrap_or_default()),
+        fr_number: on(Lang::Fr, label(p).unwrap_or_default()),
+        en_index: String::new(),
+        fr_index: String::new(),
+        en_sentence: String::new(),
+        fr_sentence: String::new(),
+        en: on(Lang::En, p.text.clone()),
+        fr: on(Lang::Fr, p.text.clone()),
+        score: 0.0,
+        method: Method::Language.as_str().into(),
+        note: aside.note(side.lang),
+        repairs: p.repairs,
+        en_doc: on(Lang::En, side.document.clone()),
+        fr_doc: on(Lang::Fr, side.document.clone()),
+        notes: Vec::new(),
+        copies: 0,
+        provenance: Vec::new(),
+        other: match &aside.language {
+            AsideLanguage::Other(code) => code.clone(),
+            AsideLanguage::Pair(_) => String::new(),
+        },
+    }
+}
+
+/// Rows of the units of an alignment: paragraph units, or the sentence units
+/// of `sentences`; no paragraph set aside (see [`with_aside`]).
+pub fn unit_rows(alignment: &Alignment, sentences: Option<&SentenceAlignment>) -> Vec<Row> {
     match sentences {
         Some(s) => sentence_rows(alignment, s),
         None => rows(alignment),
     }
+}
+
+/// Every row of an alignment: those of its units ([`unit_rows`]), with the
+/// paragraphs set aside for their language in place ([`with_aside`]).
+pub fn rows_for(alignment: &Alignment, sentences: Option<&SentenceAlignment>) -> Vec<Row> {
+    with_aside(alignment, unit_rows(alignment, sentences), sentences)
+}
+
+/// `rows`, the rows of the units of `alignment` (one per unit, or per
+/// sentence unit of `sentences`), with the paragraphs each side set aside
+/// placed before the first row of the unit they stood before in their
+/// document, and those after every unit at the end.
+pub fn with_aside(
+    alignment: &Alignment,
+    rows: Vec<Row>,
+    sentences: Option<&SentenceAlignment>,
+) -> Vec<Row> {
+    let (en, fr) = (&alignment.en, &alignment.fr);
+    if en.aside.is_empty() && fr.aside.is_empty() {
+        return rows;
+    }
+    let mut out = Vec::with_capacity(rows.len() + en.aside.len() + fr.aside.len());
+    let (mut next_en, mut next_fr) = (0, 0);
+    // Move the asides of `side` standing before its paragraph `at`.
+    let flush = |out: &mut Vec<Row>, side: &Side, next: &mut usize, at: usize| {
+        while let Some(a) = side.aside.get(*next).filter(|a| a.before <= at) {
+            out.push(aside_row(side, a));
+            *next += 1;
+        }
+    };
+    let mut last_unit = None;
+    for (k, row) in rows.into_iter().enumerate() {
+        let u = sentences.map_or(k, |s| s.units[k].unit);
+        if last_unit != Some(u) {
+            let unit = &alignment.units[u];
+            if let Some(&i) = unit.en.first() {
+                flush(&mut out, en, &mut next_en, i);
+            }
+            if let Some(&j) = unit.fr.first() {
+                flush(&mut out, fr, &mut next_fr, j);
+            }
+            last_unit = Some(u);
+        }
+        out.push(row);
+    }
+    flush(&mut out, en, &mut next_en, usize::MAX);
+    flush(&mut out, fr, &mut next_fr, usize::MAX);
+    out
 }
 
 /// A row for exporter tests.
@@ -181,5 +272,6 @@ pub(crate) fn test_row(en: &str, fr: &str) -> Row {
         notes: Vec::new(),
         copies: 0,
         provenance: Vec::new(),
+        other: String::new(),
     }
 }

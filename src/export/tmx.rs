@@ -148,7 +148,8 @@ impl Exporter for TmxExporter<'_> {
     }
 
     fn row(&mut self, row: &Row) -> io::Result<()> {
-        if !row.is_pair() && !self.options.keep_unaligned {
+        // A paragraph in another language has no code to write it under.
+        if !row.is_pair() && (!self.options.keep_unaligned || !row.other.is_empty()) {
             self.stats.skipped_one_sided += 1;
             return Ok(());
         }

@@ -1,0 +1,632 @@
+//! Stage 4: the language of each paragraph, smoothed over the document.
+//!
+//! Input: segmented [`Paragraph`]s. Output: the same paragraphs with `lang`
+//! (English or French), or `other` (another language, with a guess such as
+//! `de`, `ru`, or `und` when there is none), and `confidence` set on every
+//! text paragraph that has letters (noise, and text without letters, keep
+//! `None`). Guarantees:
+//! - three classes: English, French, other. English and French are told apart
+//!   by whatlang restricted to both and by their function words; another
+//!   language by its script (Cyrillic, Greek…), by whatlang over all its
+//!   languages and by the frequent words of the other languages NATO archives
+//!   hold ([`words`]). A paragraph is "other" only on positive evidence of
+//!   another language, never for lack of English or French evidence;
+//! - URLs and e-mail addresses are not language evidence (`views-vues`);
+//! - languages come in runs: a three-state hidden Markov model over the
+//!   paragraph sequence (Viterbi for the labels, forward–backward for the
+//!   confidence) lets short lines — headings, `Source : OTAN` — take the
+//!   language of their run, while a real switch, or paragraph-by-paragraph
+//!   interleaving, is kept because long paragraphs carry far more evidence
+//!   than one switch costs;
+//! - `confidence` is the posterior probability of the chosen class.
+
+mod words;
+
+use std::sync::LazyLock;
+
+use crate::document::{Lang, Paragraph, ParagraphKind};
+
+/// Net function-word count from which whatlang is not consulted.
+const DECISIVE_FUNCTION_WORDS: f64 = 12.0;
+
+/// Cost, in nats, of switching language between two consecutive paragraphs.
+const SWITCH_COST: f64 = 4.0;
+
+/// Extra cost, in nats, of entering another language (on top of the switch
+/// cost): a document is in English or French unless something points to
+/// another language, and a run of it pays this once, not per paragraph.
+const OTHER_PRIOR: f64 = 3.0;
+
+static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
+    whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, whatlang::Lang::Fra])
+});
+
+/// What a paragraph's text says of its language.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evidence {
+    /// English rather than French, as log-odds in nats (positive: English).
+    pub en_fr: f64,
+    /// Another language rather than English or French, as a log-likelihood
+    /// in nats against a text that is either (positive: another language;
+    /// the English and French likelihoods are `en_fr / 2` and `-en_fr / 2`).
+    pub other: f64,
+    /// Which other language, when something says (ISO 639-1 where there is
+    /// one, else 639-3).
+    pub guess: Option<&'static str>,
+    /// Letters looked at (URLs aside), in characters.
+    pub letters: usize,
+}
+
+/// Evidence that `text` is English rather than French, as log-odds in nats
+/// (positive: English, negative: French, 0: no evidence).
+pub fn evidence(text: &str) -> f64 {
+    judge(text).en_fr
+}
+
+/// Whether a letter is in Latin script (Basic Latin to Latin Extended-B and
+/// Latin Extended Additional).
+fn is_latin(c: char) -> bool {
+    c < '\u{0250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
+/// The language evidence of a text: function words, script, whatlang.
+pub fn judge(text: &str) -> Evidence {
+    let text = crate::text::without_urls(text);
+    let text = text.as_ref();
+    let mut en_fr: f64 = 0.0;
+    // Function words found of English, French, and each other language.
+    let (mut en_words, mut fr_words) = (0usize, 0usize);
+    let mut other_words = [0usize; words::OTHERS];
+    let (mut letters, mut non_latin) = (0usize, 0usize);
+    let longest = *words::LONGEST;
+    let mut elision: Option<bool> = None;
+    let mut lower = String::new();
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() {
+            continue;
+        }
+        if word.is_ascii() {
+            letters += word.len();
+        } else {
+            letters += word.chars().count();
+            non_latin += word.chars().filter(|&c| !is_latin(c)).count();
+            // Letters only French uses.
+            let french = |c: char| {
+                matches!(
+                    c.to_lowercase().next().unwrap_or(c),
+                    'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'û' | 'ô' | 'î' | 'œ'
+                )
+            };
+            if word.chars().any(french) {
+                en_fr -= 0.5;
+            }
+        }
+        if word.len() > longest {
+            continue;
+        }
+        lower.clear();
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        // Elided French articles ("l’OTAN", "d’autres") split into "l", "d".
+        let mut langs = words::languages_of(&lower);
+        if word.len() == 1
+            && matches!(lower.as_str(), "l" | "d" | "j" | "n" | "s" | "c")
+            && *elision.get_or_insert_with(|| text.contains(['’', '\'']))
+        {
+            langs |= words::FR;
+        }
+        let (en, fr) = (langs & words::EN != 0, langs & words::FR != 0);
+        en_words += usize::from(en);
+        fr_words += usize::from(fr);
+        match (en, fr) {
+            (true, false) => en_fr += 1.0,
+            (false, true) => en_fr -= 1.0,
+            _ => {}
+        }
+        for (k, n) in other_words.iter_mut().enumerate() {
+            *n += usize::from(langs & (1 << (k + 2)) != 0);
+        }
+    }
+    if letters == 0 {
+        return Evidence {
+            en_fr: 0.0,
+            other: 0.0,
+            guess: None,
+            letters: 0,
+        };
+    }
+    // whatlang's confidence grows with length; scale so a long paragraph
+    // weighs far more than a switch costs.
+    let weight = (letters as f64 / 8.0).min(30.0);
+    let (best_other, other_count) = other_words
+        .iter()
+        .enumerate()
+        .max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k)))
+        .map_or((None, 0), |(k, &n)| (Some(words::other_code(k)), n));
+    // Function words of another language against those of English and
+    // French.
+    let mut other = other_count as f64 - (en_words + fr_words) as f64;
+    let mut guess = None;
+    if non_latin * 2 > letters {
+        // Mostly another script (Cyrillic, Greek, Arabic…): not English or
+        // French, whatever whatlang says of the language.
+        other = 2.0 * weight + 2.0;
+        guess = whatlang::detect(text).map(|info| iso639_1(info.lang()));
+    } else if other_count > 0 && other_count * 3 >= en_words.max(fr_words) {
+        // Some words of another language, as many as a third of the English
+        // or French ones: let whatlang, over all its languages, weigh in.
+        match whatlang::detect(text) {
+            Some(info) if !matches!(info.lang(), whatlang::Lang::Eng | whatlang::Lang::Fra) => {
+                other += info.confidence() * weight;
+                guess = Some(iso639_1(info.lang()));
+            }
+            Some(info) => other -= info.confidence() * weight,
+            None => {}
+        }
+        guess = guess.or(best_other);
+    }
+    // A paragraph whose function words already decide by a wide margin needs
+    // no n-gram model (most paragraphs of running text): whatlang costs more
+    // than everything else in this stage.
+    if en_fr.abs() < DECISIVE_FUNCTION_WORDS {
+        en_fr += DETECTOR.detect(text).map_or(0.0, |info| {
+            let sign = if info.lang() == whatlang::Lang::Eng {
+                1.0
+            } else {
+                -1.0
+            };
+            sign * info.confidence() * weight
+        });
+    } else {
+        en_fr *= 2.0;
+    }
+    Evidence {
+        en_fr,
+        other,
+        guess,
+        letters,
+    }
+}
+
+/// ISO 639-1 code of a whatlang language where there is one, else its
+/// ISO 639-3 code.
+fn iso639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang as W;
+    match lang {
+        W::Eng => "en",
+        W::Fra => "fr",
+        W::Deu => "de",
+        W::Spa => "es",
+        W::Ita => "it",
+        W::Por => "pt",
+        W::Nld => "nl",
+        W::Pol => "pl",
+        W::Rus => "ru",
+        W::Ukr => "uk",
+        W::Bel => "be",
+        W::Bul => "bg",
+        W::Srp => "sr",
+        W::Mkd => "mk",
+        W::Hrv => "hr",
+        W::Slv => "sl",
+        W::Ces => "cs",
+        W::Slk => "sk",
+        W::Hun => "hu",
+        W::Ron => "ro",
+        W::Ell => "el",
+        W::Tur => "tr",
+        W::Lit => "lt",
+        W::Lav => "lv",
+        W::Est => "et",
+        W::Fin => "fi",
+        W::Swe => "sv",
+        W::Dan => "da",
+        W::Nob => "nb",
+        W::Cat => "ca",
+        W::Kat => "ka",
+        W::Hye => "hy",
+        W::Aze => "az",
+        W::Ara => "ar",
+        W::Heb => "he",
+        W::Pes => "fa",
+        W::Cmn => "zh",
+        W::Jpn => "ja",
+        W::Kor => "ko",
+        W::Lat => "la",
+        W::Afr => "af",
+        W::Cym => "cy",
+        other => other.code(),
+    }
+}
+
+/// The English name of a language code given by [`judge`] (`de` → German),
+/// for messages; the code itself when unknown.
+pub fn language_name(code: &str) -> String {
+    whatlang::Lang::all()
+        .iter()
+        .find(|&&l| iso639_1(l) == code)
+        .map_or_else(|| code.to_string(), |l| l.eng_name().to_string())
+}
+
+/// The three classes of the smoothing model.
+const EN: usize = 0;
+const FR: usize = 1;
+const OTHER: usize = 2;
+
+/// Emission log-scores of the three classes for a paragraph's evidence.
+fn emission(e: &Evidence) -> [f64; 3] {
+    [e.en_fr / 2.0, -e.en_fr / 2.0, e.other]
+}
+
+/// Set `lang`, `other` and `confidence` on every text paragraph of a
+/// document.
+pub fn identify(paragraphs: &mut [Paragraph]) {
+    let idx: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| paragraphs[i].is_text())
+        .collect();
+    let ev: Vec<Evidence> = idx.iter().map(|&i| judge(&paragraphs[i].text)).collect();
+    let kinds: Vec<ParagraphKind> = idx.iter().map(|&i| paragraphs[i].kind).collect();
+    let emissions: Vec<[f64; 3]> = ev.iter().map(emission).collect();
+    let labels = smooth(&emissions, &switch_costs(&kinds));
+    let guesses = run_guesses(&labels, &ev);
+    for (k, &i) in idx.iter().enumerate() {
+        let (class, conf) = labels[k];
+        let p = &mut paragraphs[i];
+        p.lang = match class {
+            EN => Some(Lang::En),
+            FR => Some(Lang::Fr),
+            _ => None,
+        };
+        p.other = (class == OTHER).then(|| guesses[k].unwrap_or("und").to_string());
+        p.confidence = conf as f32;
+    }
+}
+
+/// Which other language each paragraph labelled "other" is in: its own guess
+/// when it is long enough to trust, else the guess of its run (the one with
+/// the most letters behind it), so a short line of a Russian block is Russian.
+fn run_guesses(labels: &[(usize, f64)], ev: &[Evidence]) -> Vec<Option<&'static str>> {
+    /// Letters from which a paragraph's own guess is trusted.
+    const OWN_GUESS: usize = 40;
+    let mut out = vec![None; labels.len()];
+    let mut start = 0;
+    while start < labels.len() {
+        let mut end = start;
+        while end < labels.len() && labels[end].0 == labels[start].0 {
+            end += 1;
+        }
+        if labels[start].0 == OTHER {
+            let mut weight: Vec<(&'static str, usize)> = Vec::new();
+            for e in &ev[start..end] {
+                if let Some(g) = e.guess {
+                    match weight.iter_mut().find(|(c, _)| *c == g) {
+                        Some(w) => w.1 += e.letters,
+                        None => weight.push((g, e.letters)),
+                    }
+                }
+            }
+            let run = weight.iter().max_by_key(|w| w.1).map(|w| w.0);
+            for k in start..end {
+                out[k] = match ev[k].guess {
+                    Some(g) if ev[k].letters >= OWN_GUESS => Some(g),
+                    _ => run,
+                };
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// Whether a paragraph of this kind opens what follows it (a title, heading or
+/// dateline belongs with the text after it, not before it).
+fn opens_section(kind: ParagraphKind) -> bool {
+    matches!(
+        kind,
+        ParagraphKind::Title | ParagraphKind::Heading | ParagraphKind::Metadata
+    )
+}
+
+/// The cost of a language switch just before each paragraph: lower before a
+/// heading (a new version of a document starts with its title), higher right
+/// after one (a heading goes with its text). `costs[0]` is unused.
+pub fn switch_costs(kinds: &[ParagraphKind]) -> Vec<f64> {
+    (0..kinds.len())
+        .map(|t| {
+            let mut cost = SWITCH_COST;
+            if opens_section(kinds[t]) {
+                cost *= 0.5;
+            }
+            if t > 0 && opens_section(kinds[t - 1]) {
+                cost *= 2.0;
+            }
+            cost
+        })
+        .collect()
+}
+
+/// Hidden Markov model over a sequence of emission log-scores (one per class:
+/// English, French and, when there are three, another language): Viterbi
+/// labels with posterior confidences. `switch_cost[t]` is the cost, in nats,
+/// of a change of class between paragraphs `t - 1` and `t` (see
+/// [`switch_costs`]; missing entries cost the default); starting in, or
+/// changing into, another language costs [`OTHER_PRIOR`] more.
+pub fn smooth<const K: usize>(emissions: &[[f64; K]], switch_cost: &[f64]) -> Vec<(usize, f64)> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let cost = |t: usize| switch_cost.get(t).copied().unwrap_or(SWITCH_COST);
+    // Starting in, or switching into, another language costs more.
+    let prior = |s: usize| if s == OTHER { -OTHER_PRIOR } else { 0.0 };
+    // Transition into position t, from class a to class b.
+    let trans = |t: usize, a: usize, b: usize| {
+        if a == b { 0.0 } else { prior(b) - cost(t) }
+    };
+    let mut first = emissions[0];
+    for (s, e) in first.iter_mut().enumerate() {
+        *e += prior(s);
+    }
+
+    // Viterbi.
+    let mut score = first;
+    let mut back = vec![[0usize; K]; n];
+    for t in 1..n {
+        let mut next = [0.0; K];
+        for s in 0..K {
+            let (best_prev, best) = (0..K).map(|p| (p, score[p] + trans(t, p, s))).fold(
+                (0, f64::NEG_INFINITY),
+                |acc, x| if x.1 > acc.1 { x } else { acc },
+            );
+            back[t][s] = best_prev;
+            next[s] = best + emissions[t][s];
+        }
+        score = next;
+    }
+    let mut state = (0..K).fold(0, |best, s| if score[s] > score[best] { s } else { best });
+    let mut path = vec![0usize; n];
+    for t in (0..n).rev() {
+        path[t] = state;
+        state = back[t][state];
+    }
+
+    // Forward–backward for posteriors.
+    let lse = |xs: [f64; K]| {
+        let m = xs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        m + xs.iter().map(|x| (x - m).exp()).sum::<f64>().ln()
+    };
+    let mut fwd = vec![[0.0f64; K]; n];
+    fwd[0] = first;
+    for t in 1..n {
+        for s in 0..K {
+            let mut from = [0.0; K];
+            for (p, f) in from.iter_mut().enumerate() {
+                *f = fwd[t - 1][p] + trans(t, p, s);
+            }
+            fwd[t][s] = emissions[t][s] + lse(from);
+        }
+    }
+    let mut bwd = vec![[0.0f64; K]; n];
+    for t in (0..n - 1).rev() {
+        for s in 0..K {
+            let mut to = [0.0; K];
+            for (q, v) in to.iter_mut().enumerate() {
+                *v = trans(t + 1, s, q) + emissions[t + 1][q] + bwd[t + 1][q];
+            }
+            bwd[t][s] = lse(to);
+        }
+    }
+    path.iter()
+        .enumerate()
+        .map(|(t, &s)| {
+            let mut joint = [0.0; K];
+            for (q, j) in joint.iter_mut().enumerate() {
+                *j = fwd[t][q] + bwd[t][q];
+            }
+            let total = lse(joint);
+            (s, (joint[s] - total).exp())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_paragraphs_are_identified() {
+        assert!(
+            evidence(
+                "We strongly condemn Russia’s malicious cyber activities, which constitute a threat to Allied security."
+            ) > 5.0
+        );
+        assert!(
+            evidence(
+                "Nous condamnons fermement les actes de cybermalveillance de la Russie, qui constituent une menace."
+            ) < -5.0
+        );
+    }
+
+    /// The classes the model gives paragraphs with these English-or-French
+    /// log-odds and no sign of another language.
+    fn langs(ev: &[f64]) -> Vec<Lang> {
+        let emissions: Vec<[f64; 3]> = ev
+            .iter()
+            .map(|&en_fr| {
+                emission(&Evidence {
+                    en_fr,
+                    other: 0.0,
+                    guess: None,
+                    letters: 1,
+                })
+            })
+            .collect();
+        smooth(&emissions, &[])
+            .into_iter()
+            .map(|(class, _)| if class == EN { Lang::En } else { Lang::Fr })
+            .collect()
+    }
+
+    #[test]
+    fn short_lines_take_the_language_of_their_run() {
+        let ev = [-20.0, 0.3, -15.0, -18.0];
+        let langs = langs(&ev);
+        assert_eq!(langs, [Lang::Fr; 4]);
+    }
+
+    #[test]
+    fn a_real_switch_is_kept() {
+        let ev = [20.0, 25.0, 0.5, -20.0, -22.0];
+        let langs = langs(&ev);
+        assert_eq!(langs, [Lang::En, Lang::En, Lang::En, Lang::Fr, Lang::Fr]);
+    }
+
+    #[test]
+    fn interleaved_paragraphs_are_kept_apart() {
+        let ev = [20.0, -20.0, 22.0, -25.0];
+        let langs = langs(&ev);
+        assert_eq!(langs, [Lang::En, Lang::Fr, Lang::En, Lang::Fr]);
+    }
+}
+
+#[cfg(test)]
+mod evaluation {
+    //! Language identification on the real texts: every paragraph of the
+    //! samples and corpus, and short fragments (headings, 3–6-word lines) in
+    //! document context.
+
+    use super::*;
+    use crate::pipeline::load;
+
+    const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+    const PAIRS: &[&str] = &[
+        "nato-ottawa-agreement-1951",
+        "nato-paris-protocol-1952",
+        "un-udhr-1948",
+    ];
+
+    fn read(path: &str) -> String {
+        std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap()
+    }
+
+    fn sample(prefix: &str) -> String {
+        let dir = format!("{ROOT}/samples");
+        let path = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap();
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    /// Documents with the true language of each text paragraph: single-language
+    /// samples and corpus texts, seed 001, and each corpus pair as one mixed file
+    /// (English then French), which is the hard case for smoothing.
+    fn labelled_documents() -> Vec<(String, Vec<Paragraph>, Vec<Lang>)> {
+        let mut docs = Vec::new();
+        let mut add = |name: String, text: &str, truth: &dyn Fn(usize, usize) -> Lang| {
+            let doc = load(&name, text.as_bytes()).unwrap();
+            let paras: Vec<Paragraph> =
+                doc.paragraphs.into_iter().filter(|p| p.is_text()).collect();
+            let n = paras.len();
+            let langs = (0..n).map(|i| truth(i, n)).collect();
+            docs.push((name, paras, langs));
+        };
+        for s in ["000", "002", "003", "004"] {
+            add(format!("sample {s}"), &sample(s), &|_, _| Lang::En);
+        }
+        add("sample 001".into(), &sample("001"), &|i, _| {
+            if i < 5 { Lang::En } else { Lang::Fr }
+        });
+        for pair in PAIRS {
+            let en = read(&format!("tests/data/corpus/{pair}/en.txt"));
+            let fr = read(&format!("tests/data/corpus/{pair}/fr.txt"));
+            add(format!("{pair}/en"), &en, &|_, _| Lang::En);
+            add(format!("{pair}/fr"), &fr, &|_, _| Lang::Fr);
+            let en_blocks = en.split("\n\n").filter(|b| !b.trim().is_empty()).count();
+            let mixed = format!("{en}\n\n{fr}");
+            add(format!("{pair}/mixed"), &mixed, &move |i, _| {
+                if i < en_blocks { Lang::En } else { Lang::Fr }
+            });
+        }
+        docs
+    }
+
+    #[test]
+    fn every_paragraph_of_samples_and_corpus_is_right() {
+        for (name, paras, truth) in labelled_documents() {
+            for (k, (p, want)) in paras.iter().zip(&truth).enumerate() {
+                assert_eq!(
+                    p.lang,
+                    Some(*want),
+                    "{name} paragraph {}: {:?}",
+                    k + 1,
+                    p.text
+                );
+            }
+        }
+    }
+
+    /// Short fragments: every heading-like paragraph as it is, and the first 3,
+    /// 4, 5 and 6 words of every other paragraph. Each is put in place of its
+    /// paragraph, in its document, and the document is smoothed again.
+    #[test]
+    fn short_fragments_in_document_context() {
+        // (bucket, in context correct, alone correct, total)
+        let mut by_len: std::collections::BTreeMap<String, (usize, usize, usize)> =
+            Default::default();
+        for (_, paras, truth) in labelled_documents() {
+            let ev: Vec<[f64; 3]> = paras.iter().map(|p| emission(&judge(&p.text))).collect();
+            let costs = switch_costs(&paras.iter().map(|p| p.kind).collect::<Vec<_>>());
+            for (k, p) in paras.iter().enumerate() {
+                let words: Vec<&str> = p.text.split_whitespace().collect();
+                let fragments: Vec<(String, String)> = if words.len() <= 6 {
+                    vec![(
+                        format!("short line ({} words)", words.len().min(6)),
+                        p.text.clone(),
+                    )]
+                } else {
+                    (3..=6)
+                        .map(|n| (format!("first {n} words"), words[..n].join(" ")))
+                        .collect()
+                };
+                for (bucket, fragment) in fragments {
+                    let mut ev = ev.clone();
+                    let alone = evidence(&fragment);
+                    ev[k] = emission(&judge(&fragment));
+                    let alone = alone != 0.0 && (alone > 0.0) == (truth[k] == Lang::En);
+                    let class = if truth[k] == Lang::En { EN } else { FR };
+                    let in_context = smooth(&ev, &costs)[k].0 == class;
+                    if !in_context {
+                        println!("MISS {fragment:?} (paragraph {})", k + 1);
+                    }
+                    let e = by_len.entry(bucket).or_default();
+                    e.0 += usize::from(in_context);
+                    e.1 += usize::from(alone);
+                    e.2 += 1;
+                }
+            }
+        }
+        let (mut ok, mut total) = (0, 0);
+        println!("| fragments | n | in document context | alone (no smoothing) |");
+        println!("|---|---|---|---|");
+        for (bucket, (ctx, alone, n)) in &by_len {
+            println!(
+                "| {bucket} | {n} | {:.1}% | {:.1}% |",
+                100.0 * *ctx as f64 / *n as f64,
+                100.0 * *alone as f64 / *n as f64
+            );
+            ok += ctx;
+            total += n;
+        }
+        let accuracy = ok as f64 / total as f64;
+        println!("| all | {total} | {:.2}% | |", 100.0 * accuracy);
+        assert!(
+            accuracy >= 0.98,
+            "fragment accuracy in context {accuracy:.4} < 0.98"
+        );
+    }
+}
