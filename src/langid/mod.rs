@@ -50,6 +50,10 @@ pub struct Evidence {
     /// in nats against a text that is either (positive: another language;
     /// the English and French likelihoods are `en_fr / 2` and `-en_fr / 2`).
     pub other: f64,
+    /// Another language in another script than Latin (Cyrillic, Greek…),
+    /// as a log-likelihood in nats like `other`: high when most letters are
+    /// in such a script, low when they are Latin.
+    pub script: f64,
     /// Which other language, when something says (ISO 639-1 where there is
     /// one, else 639-3).
     pub guess: Option<&'static str>,
@@ -74,9 +78,11 @@ pub fn judge(text: &str) -> Evidence {
     let text = crate::text::without_urls(text);
     let text = text.as_ref();
     let mut en_fr: f64 = 0.0;
-    // Function words found of English, French, and each other language.
-    let (mut en_words, mut fr_words) = (0usize, 0usize);
-    let mut other_words = [0usize; words::OTHERS];
+    // Function words of English and of French; and for each other language,
+    // its words that English and French lack, and the English and French
+    // words it lacks (a word both have says nothing between them).
+    let mut own_words = [0usize; words::OTHERS];
+    let mut pair_words = [0usize; words::OTHERS];
     let (mut letters, mut non_latin) = (0usize, 0usize);
     let longest = *words::LONGEST;
     let mut elision: Option<bool> = None;
@@ -119,21 +125,23 @@ pub fn judge(text: &str) -> Evidence {
             langs |= words::FR;
         }
         let (en, fr) = (langs & words::EN != 0, langs & words::FR != 0);
-        en_words += usize::from(en);
-        fr_words += usize::from(fr);
         match (en, fr) {
             (true, false) => en_fr += 1.0,
             (false, true) => en_fr -= 1.0,
             _ => {}
         }
-        for (k, n) in other_words.iter_mut().enumerate() {
-            *n += usize::from(langs & (1 << (k + 2)) != 0);
+        let pair = langs & (words::EN | words::FR) != 0;
+        for k in 0..words::OTHERS {
+            let theirs = langs & (1 << (k + 2)) != 0;
+            own_words[k] += usize::from(theirs && !pair);
+            pair_words[k] += usize::from(pair && !theirs);
         }
     }
     if letters == 0 {
         return Evidence {
             en_fr: 0.0,
             other: 0.0,
+            script: 0.0,
             guess: None,
             letters: 0,
         };
@@ -141,23 +149,35 @@ pub fn judge(text: &str) -> Evidence {
     // whatlang's confidence grows with length; scale so a long paragraph
     // weighs far more than a switch costs.
     let weight = (letters as f64 / 8.0).min(30.0);
-    let (best_other, other_count) = other_words
-        .iter()
-        .enumerate()
-        .max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k)))
-        .map_or((None, 0), |(k, &n)| (Some(words::other_code(k)), n));
-    // Function words of another language against those of English and
-    // French.
-    let mut other = other_count as f64 - (en_words + fr_words) as f64;
+    // The other language whose words best outnumber the English and French
+    // words it lacks.
+    let best = (0..words::OTHERS)
+        .max_by_key(|&k| (own_words[k] as i64 - pair_words[k] as i64, std::cmp::Reverse(k)))
+        .unwrap_or(0);
+    let (best_other, own, pair) = (
+        (own_words[best] > 0).then(|| words::other_code(best)),
+        own_words[best],
+        pair_words[best],
+    );
+    let mut other = own as f64 - pair as f64;
     let mut guess = None;
-    if non_latin * 2 > letters {
-        // Mostly another script (Cyrillic, Greek, Arabic…): not English or
-        // French, whatever whatlang says of the language.
-        other = 2.0 * weight + 2.0;
+    // Letters in another script than Latin (Cyrillic, Greek, Arabic…) say
+    // "not English or French" whatever whatlang says of the language; Latin
+    // letters say "not in that script", so a Latin line between two
+    // Cyrillic blocks is not taken for Russian.
+    let latin = letters - non_latin;
+    let script = if non_latin * 2 > letters {
         guess = whatlang::detect(text).map(|info| iso639_1(info.lang()));
-    } else if other_count > 0 && other_count * 3 >= en_words.max(fr_words) {
+        other = -2.0 * weight;
+        2.0 * weight + 2.0
+    } else {
+        -(latin as f64 / 2.0).min(2.0 * weight + 2.0)
+    };
+    if non_latin * 2 <= letters && ((own > 0 && own * 3 >= pair) || pair == 0) {
         // Some words of another language, as many as a third of the English
-        // or French ones: let whatlang, over all its languages, weigh in.
+        // or French ones it lacks, or no word that tells (`Fuente: Oficina de
+        // Prensa de la OTAN`, `Praktische informatie`): let whatlang, over
+        // all its languages, weigh in.
         match whatlang::detect(text) {
             Some(info) if !matches!(info.lang(), whatlang::Lang::Eng | whatlang::Lang::Fra) => {
                 other += info.confidence() * weight;
@@ -165,6 +185,11 @@ pub fn judge(text: &str) -> Evidence {
             }
             Some(info) => other -= info.confidence() * weight,
             None => {}
+        }
+        // Where the function words of a listed language decide, they name
+        // it better than trigrams (Dutch, not Afrikaans).
+        if own >= 2 && own > pair {
+            guess = best_other;
         }
         guess = guess.or(best_other);
     }
@@ -186,6 +211,7 @@ pub fn judge(text: &str) -> Evidence {
     Evidence {
         en_fr,
         other,
+        script,
         guess,
         letters,
     }
@@ -251,14 +277,15 @@ pub fn language_name(code: &str) -> String {
         .map_or_else(|| code.to_string(), |l| l.eng_name().to_string())
 }
 
-/// The three classes of the smoothing model.
+/// The classes of the smoothing model: English, French, and from `OTHER` on
+/// another language, in Latin script (2) or in another script (3).
 const EN: usize = 0;
 const FR: usize = 1;
 const OTHER: usize = 2;
 
-/// Emission log-scores of the three classes for a paragraph's evidence.
-fn emission(e: &Evidence) -> [f64; 3] {
-    [e.en_fr / 2.0, -e.en_fr / 2.0, e.other]
+/// Emission log-scores of the four classes for a paragraph's evidence.
+fn emission(e: &Evidence) -> [f64; 4] {
+    [e.en_fr / 2.0, -e.en_fr / 2.0, e.other, e.script]
 }
 
 /// Set `lang`, `other` and `confidence` on every text paragraph of a
@@ -269,7 +296,7 @@ pub fn identify(paragraphs: &mut [Paragraph]) {
         .collect();
     let ev: Vec<Evidence> = idx.iter().map(|&i| judge(&paragraphs[i].text)).collect();
     let kinds: Vec<ParagraphKind> = idx.iter().map(|&i| paragraphs[i].kind).collect();
-    let emissions: Vec<[f64; 3]> = ev.iter().map(emission).collect();
+    let emissions: Vec<[f64; 4]> = ev.iter().map(emission).collect();
     let labels = smooth(&emissions, &switch_costs(&kinds));
     let guesses = run_guesses(&labels, &ev);
     for (k, &i) in idx.iter().enumerate() {
@@ -280,7 +307,7 @@ pub fn identify(paragraphs: &mut [Paragraph]) {
             FR => Some(Lang::Fr),
             _ => None,
         };
-        p.other = (class == OTHER).then(|| guesses[k].unwrap_or("und").to_string());
+        p.other = (class >= OTHER).then(|| guesses[k].unwrap_or("und").to_string());
         p.confidence = conf as f32;
     }
 }
@@ -290,7 +317,7 @@ pub fn identify(paragraphs: &mut [Paragraph]) {
 /// the most letters behind it), so a short line of a Russian block is Russian.
 fn run_guesses(labels: &[(usize, f64)], ev: &[Evidence]) -> Vec<Option<&'static str>> {
     /// Letters from which a paragraph's own guess is trusted.
-    const OWN_GUESS: usize = 40;
+    const OWN_GUESS: usize = 80;
     let mut out = vec![None; labels.len()];
     let mut start = 0;
     while start < labels.len() {
@@ -298,7 +325,7 @@ fn run_guesses(labels: &[(usize, f64)], ev: &[Evidence]) -> Vec<Option<&'static 
         while end < labels.len() && labels[end].0 == labels[start].0 {
             end += 1;
         }
-        if labels[start].0 == OTHER {
+        if labels[start].0 >= OTHER {
             let mut weight: Vec<(&'static str, usize)> = Vec::new();
             for e in &ev[start..end] {
                 if let Some(g) = e.guess {
@@ -361,7 +388,7 @@ pub fn smooth<const K: usize>(emissions: &[[f64; K]], switch_cost: &[f64]) -> Ve
     }
     let cost = |t: usize| switch_cost.get(t).copied().unwrap_or(SWITCH_COST);
     // Starting in, or switching into, another language costs more.
-    let prior = |s: usize| if s == OTHER { -OTHER_PRIOR } else { 0.0 };
+    let prior = |s: usize| if s >= OTHER { -OTHER_PRIOR } else { 0.0 };
     // Transition into position t, from class a to class b.
     let trans = |t: usize, a: usize, b: usize| {
         if a == b { 0.0 } else { prior(b) - cost(t) }
@@ -453,12 +480,13 @@ mod tests {
     /// The classes the model gives paragraphs with these English-or-French
     /// log-odds and no sign of another language.
     fn langs(ev: &[f64]) -> Vec<Lang> {
-        let emissions: Vec<[f64; 3]> = ev
+        let emissions: Vec<[f64; 4]> = ev
             .iter()
             .map(|&en_fr| {
                 emission(&Evidence {
                     en_fr,
                     other: 0.0,
+                    script: 0.0,
                     guess: None,
                     letters: 1,
                 })
@@ -579,7 +607,7 @@ mod evaluation {
         let mut by_len: std::collections::BTreeMap<String, (usize, usize, usize)> =
             Default::default();
         for (_, paras, truth) in labelled_documents() {
-            let ev: Vec<[f64; 3]> = paras.iter().map(|p| emission(&judge(&p.text))).collect();
+            let ev: Vec<[f64; 4]> = paras.iter().map(|p| emission(&judge(&p.text))).collect();
             let costs = switch_costs(&paras.iter().map(|p| p.kind).collect::<Vec<_>>());
             for (k, p) in paras.iter().enumerate() {
                 let words: Vec<&str> = p.text.split_whitespace().collect();

@@ -130,23 +130,28 @@ pub(super) const FR_WORDS: &[&str] = &[
     "préambule",
 ];
 
-/// Other languages in Latin script: ISO 639-1 code and frequent words that
-/// are rare in English and French.
+/// Other languages in Latin script: ISO 639-1 code and their most frequent
+/// words, those they share with French or English included (`de`, `la`,
+/// `que`): a shared word says nothing between the two languages that share
+/// it, so counts compare the words each has that the other lacks (see
+/// `judge`). Words common in English or French but not function words of
+/// theirs (`en`, `y`, `e`, `a`) are left out: French text would count them.
 const OTHER_WORDS: &[(&str, &[&str])] = &[
     (
         "de",
         &[
             "der", "die", "das", "und", "ist", "nicht", "mit", "für", "auf", "dem", "den", "ein",
             "eine", "einer", "zu", "von", "sich", "auch", "wir", "wird", "werden", "sind", "bei",
-            "nach", "über", "zum", "zur", "im", "aus", "dass",
+            "nach", "über", "zum", "zur", "im", "aus", "dass", "des", "in", "an",
         ],
     ),
     (
         "es",
         &[
             "el", "los", "las", "del", "por", "con", "para", "una", "como", "más", "pero", "sus",
-            "al", "lo", "este", "esta", "estos", "fue", "ha", "han", "sobre", "también", "según",
-            "desde", "hasta", "muy",
+            "al", "lo", "este", "esta", "estos", "estas", "fue", "ha", "han", "sobre", "también",
+            "según", "desde", "hasta", "muy", "de", "la", "que", "se", "un", "su", "son", "nos",
+            "entre", "no", "es",
         ],
     ),
     (
@@ -154,14 +159,15 @@ const OTHER_WORDS: &[(&str, &[&str])] = &[
         &[
             "di", "che", "della", "delle", "dei", "degli", "per", "sono", "gli", "una", "alla",
             "nel", "nella", "anche", "è", "questo", "questa", "essere", "ha", "hanno", "tra",
-            "come", "più", "già", "dal", "dalla",
+            "come", "più", "già", "dal", "dalla", "la", "le", "il", "un", "ne", "in", "si", "non",
         ],
     ),
     (
         "pt",
         &[
             "os", "dos", "das", "em", "não", "uma", "com", "para", "pelo", "pela", "ao", "seu",
-            "sua", "também", "foi", "são", "está", "mais", "sobre", "foram", "na", "no",
+            "sua", "também", "foi", "são", "está", "mais", "sobre", "foram", "na", "no", "um",
+            "de", "que", "se", "do", "da", "as", "nos", "entre", "o",
         ],
     ),
     (
@@ -169,35 +175,15 @@ const OTHER_WORDS: &[(&str, &[&str])] = &[
         &[
             "het", "een", "van", "zijn", "niet", "met", "voor", "op", "wij", "ook", "dat", "die",
             "wordt", "worden", "naar", "bij", "aan", "om", "deze", "tot", "uit", "heeft", "hebben",
-            "onze", "zich",
+            "onze", "zich", "de", "in", "is", "we", "te",
         ],
     ),
     (
         "pl",
         &[
-            "na",
-            "się",
-            "nie",
-            "że",
-            "jest",
-            "oraz",
-            "przez",
-            "dla",
-            "od",
-            "jak",
-            "ich",
-            "po",
-            "są",
-            "który",
-            "która",
-            "które",
-            "jego",
-            "także",
-            "również",
-            "tym",
-            "tego",
-            "przeciwko",
-            "wszystkich",
+            "na", "się", "nie", "że", "jest", "oraz", "przez", "dla", "od", "jak", "ich", "po",
+            "są", "który", "która", "które", "jego", "także", "również", "tym", "tego",
+            "przeciwko", "wszystkich", "do", "to", "w", "z",
         ],
     ),
 ];
@@ -246,15 +232,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn other_lists_leave_out_english_and_french_words() {
-        for (code, words) in OTHER_WORDS {
-            for w in *words {
-                assert_eq!(
-                    languages_of(w) & (EN | FR),
-                    0,
-                    "{code}: {w:?} is an English or French function word"
-                );
-            }
+    fn every_other_language_has_words_of_its_own() {
+        for (k, (code, words)) in OTHER_WORDS.iter().enumerate() {
+            let own = words
+                .iter()
+                .filter(|w| languages_of(w) & (EN | FR) == 0)
+                .count();
+            assert!(own >= 15, "{code}: {own} words not shared with English or French");
+            assert!(languages_of(words[0]) & (1 << (k + 2)) != 0);
         }
+        // Shared words are marked with both languages.
+        assert_eq!(languages_of("la") & FR, FR);
+        assert_ne!(languages_of("la") & !(EN | FR), 0);
     }
 }
