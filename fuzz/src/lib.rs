@@ -165,7 +165,11 @@ pub fn check_sides(docs: &[Document], en: &Side, fr: &Side) {
     assert_eq!(on_sides, text, "text paragraphs lost between the sides");
     for side in [en, fr] {
         for a in &side.aside {
-            assert_ne!(a.paragraph.lang, Some(side.lang), "set aside in its own language");
+            assert_ne!(
+                a.paragraph.lang,
+                Some(side.lang),
+                "set aside in its own language"
+            );
         }
     }
 }

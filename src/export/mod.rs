@@ -263,7 +263,12 @@ pub fn write(
     options: &ExportOptions,
     out: &mut dyn Write,
 ) -> io::Result<ExportStats> {
-    write_rows(format, &rows_for(alignment, None), options, vec![Box::new(out)])
+    write_rows(
+        format,
+        &rows_for(alignment, None),
+        options,
+        vec![Box::new(out)],
+    )
 }
 
 /// Spreadsheet formula guard: a cell starting with `=`, `+`, `-`, `@`, tab or

@@ -46,9 +46,9 @@ static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
 pub struct Evidence {
     /// English rather than French, as log-odds in nats (positive: English).
     pub en_fr: f64,
-    /// Another language rather than English or French, as a log-likelihood
-    /// in nats against a text that is either (positive: another language;
-    /// the English and French likelihoods are `en_fr / 2` and `-en_fr / 2`).
+    /// Another language in Latin script, as a log-likelihood in nats on the
+    /// scale where English and French are `en_fr / 2` and `-en_fr / 2`: the
+    /// likelier of the two plus what says another language rather than it.
     pub other: f64,
     /// Another language in another script than Latin (Cyrillic, Greek…),
     /// as a log-likelihood in nats like `other`: high when most letters are
@@ -82,7 +82,8 @@ pub fn judge(text: &str) -> Evidence {
     // its words that English and French lack, and the English and French
     // words it lacks (a word both have says nothing between them).
     let mut own_words = [0usize; words::OTHERS];
-    let mut pair_words = [0usize; words::OTHERS];
+    // [English, French] words each other language lacks.
+    let mut pair_words = [[0usize; words::OTHERS]; 2];
     let (mut letters, mut non_latin) = (0usize, 0usize);
     let longest = *words::LONGEST;
     let mut elision: Option<bool> = None;
@@ -130,11 +131,11 @@ pub fn judge(text: &str) -> Evidence {
             (false, true) => en_fr -= 1.0,
             _ => {}
         }
-        let pair = langs & (words::EN | words::FR) != 0;
         for k in 0..words::OTHERS {
             let theirs = langs & (1 << (k + 2)) != 0;
-            own_words[k] += usize::from(theirs && !pair);
-            pair_words[k] += usize::from(pair && !theirs);
+            own_words[k] += usize::from(theirs && !en && !fr);
+            pair_words[0][k] += usize::from(en && !theirs);
+            pair_words[1][k] += usize::from(fr && !theirs);
         }
     }
     if letters == 0 {
@@ -149,17 +150,38 @@ pub fn judge(text: &str) -> Evidence {
     // whatlang's confidence grows with length; scale so a long paragraph
     // weighs far more than a switch costs.
     let weight = (letters as f64 / 8.0).min(30.0);
-    // The other language whose words best outnumber the English and French
-    // words it lacks.
+    // A paragraph whose function words already decide by a wide margin needs
+    // no n-gram model (most paragraphs of running text): whatlang costs more
+    // than everything else in this stage.
+    let mut restricted = 0.0;
+    if en_fr.abs() < DECISIVE_FUNCTION_WORDS {
+        restricted = DETECTOR.detect(text).map_or(0.0, |info| {
+            let sign = if info.lang() == whatlang::Lang::Eng {
+                1.0
+            } else {
+                -1.0
+            };
+            sign * info.confidence() * weight
+        });
+        en_fr += restricted;
+    } else {
+        en_fr *= 2.0;
+    }
+    // Another language is weighed against the likelier of English and
+    // French: its own words against the words of that language it lacks
+    // (words both have cancel out: `de`, `la`, `que` in Spanish).
+    let x = usize::from(en_fr < 0.0);
     let best = (0..words::OTHERS)
-        .max_by_key(|&k| (own_words[k] as i64 - pair_words[k] as i64, std::cmp::Reverse(k)))
+        .max_by_key(|&k| {
+            (
+                own_words[k] as i64 - pair_words[x][k] as i64,
+                std::cmp::Reverse(k),
+            )
+        })
         .unwrap_or(0);
-    let (best_other, own, pair) = (
-        (own_words[best] > 0).then(|| words::other_code(best)),
-        own_words[best],
-        pair_words[best],
-    );
-    let mut other = own as f64 - pair as f64;
+    let (own, pair) = (own_words[best], pair_words[x][best]);
+    let best_other = (own > 0).then(|| words::other_code(best));
+    let mut other = en_fr.abs() / 2.0 + own as f64 - pair as f64;
     let mut guess = None;
     // Letters in another script than Latin (Cyrillic, Greek, Arabic…) say
     // "not English or French" whatever whatlang says of the language; Latin
@@ -180,7 +202,10 @@ pub fn judge(text: &str) -> Evidence {
         // all its languages, weigh in.
         match whatlang::detect(text) {
             Some(info) if !matches!(info.lang(), whatlang::Lang::Eng | whatlang::Lang::Fra) => {
-                other += info.confidence() * weight;
+                // Then whatlang restricted to English and French said only
+                // which of the two the text is nearer: no evidence against
+                // another language.
+                other += info.confidence() * weight + restricted.abs() / 2.0;
                 guess = Some(iso639_1(info.lang()));
             }
             Some(info) => other -= info.confidence() * weight,
@@ -192,21 +217,6 @@ pub fn judge(text: &str) -> Evidence {
             guess = best_other;
         }
         guess = guess.or(best_other);
-    }
-    // A paragraph whose function words already decide by a wide margin needs
-    // no n-gram model (most paragraphs of running text): whatlang costs more
-    // than everything else in this stage.
-    if en_fr.abs() < DECISIVE_FUNCTION_WORDS {
-        en_fr += DETECTOR.detect(text).map_or(0.0, |info| {
-            let sign = if info.lang() == whatlang::Lang::Eng {
-                1.0
-            } else {
-                -1.0
-            };
-            sign * info.confidence() * weight
-        });
-    } else {
-        en_fr *= 2.0;
     }
     Evidence {
         en_fr,
@@ -485,8 +495,8 @@ mod tests {
             .map(|&en_fr| {
                 emission(&Evidence {
                     en_fr,
-                    other: 0.0,
-                    script: 0.0,
+                    other: en_fr.abs() / 2.0 - 10.0,
+                    script: -10.0,
                     guess: None,
                     letters: 1,
                 })
@@ -521,140 +531,4 @@ mod tests {
 }
 
 #[cfg(test)]
-mod evaluation {
-    //! Language identification on the real texts: every paragraph of the
-    //! samples and corpus, and short fragments (headings, 3–6-word lines) in
-    //! document context.
-
-    use super::*;
-    use crate::pipeline::load;
-
-    const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-    const PAIRS: &[&str] = &[
-        "nato-ottawa-agreement-1951",
-        "nato-paris-protocol-1952",
-        "un-udhr-1948",
-    ];
-
-    fn read(path: &str) -> String {
-        std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap()
-    }
-
-    fn sample(prefix: &str) -> String {
-        let dir = format!("{ROOT}/samples");
-        let path = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-            .unwrap();
-        std::fs::read_to_string(path).unwrap()
-    }
-
-    /// Documents with the true language of each text paragraph: single-language
-    /// samples and corpus texts, seed 001, and each corpus pair as one mixed file
-    /// (English then French), which is the hard case for smoothing.
-    fn labelled_documents() -> Vec<(String, Vec<Paragraph>, Vec<Lang>)> {
-        let mut docs = Vec::new();
-        let mut add = |name: String, text: &str, truth: &dyn Fn(usize, usize) -> Lang| {
-            let doc = load(&name, text.as_bytes()).unwrap();
-            let paras: Vec<Paragraph> =
-                doc.paragraphs.into_iter().filter(|p| p.is_text()).collect();
-            let n = paras.len();
-            let langs = (0..n).map(|i| truth(i, n)).collect();
-            docs.push((name, paras, langs));
-        };
-        for s in ["000", "002", "003", "004"] {
-            add(format!("sample {s}"), &sample(s), &|_, _| Lang::En);
-        }
-        add("sample 001".into(), &sample("001"), &|i, _| {
-            if i < 5 { Lang::En } else { Lang::Fr }
-        });
-        for pair in PAIRS {
-            let en = read(&format!("tests/data/corpus/{pair}/en.txt"));
-            let fr = read(&format!("tests/data/corpus/{pair}/fr.txt"));
-            add(format!("{pair}/en"), &en, &|_, _| Lang::En);
-            add(format!("{pair}/fr"), &fr, &|_, _| Lang::Fr);
-            let en_blocks = en.split("\n\n").filter(|b| !b.trim().is_empty()).count();
-            let mixed = format!("{en}\n\n{fr}");
-            add(format!("{pair}/mixed"), &mixed, &move |i, _| {
-                if i < en_blocks { Lang::En } else { Lang::Fr }
-            });
-        }
-        docs
-    }
-
-    #[test]
-    fn every_paragraph_of_samples_and_corpus_is_right() {
-        for (name, paras, truth) in labelled_documents() {
-            for (k, (p, want)) in paras.iter().zip(&truth).enumerate() {
-                assert_eq!(
-                    p.lang,
-                    Some(*want),
-                    "{name} paragraph {}: {:?}",
-                    k + 1,
-                    p.text
-                );
-            }
-        }
-    }
-
-    /// Short fragments: every heading-like paragraph as it is, and the first 3,
-    /// 4, 5 and 6 words of every other paragraph. Each is put in place of its
-    /// paragraph, in its document, and the document is smoothed again.
-    #[test]
-    fn short_fragments_in_document_context() {
-        // (bucket, in context correct, alone correct, total)
-        let mut by_len: std::collections::BTreeMap<String, (usize, usize, usize)> =
-            Default::default();
-        for (_, paras, truth) in labelled_documents() {
-            let ev: Vec<[f64; 4]> = paras.iter().map(|p| emission(&judge(&p.text))).collect();
-            let costs = switch_costs(&paras.iter().map(|p| p.kind).collect::<Vec<_>>());
-            for (k, p) in paras.iter().enumerate() {
-                let words: Vec<&str> = p.text.split_whitespace().collect();
-                let fragments: Vec<(String, String)> = if words.len() <= 6 {
-                    vec![(
-                        format!("short line ({} words)", words.len().min(6)),
-                        p.text.clone(),
-                    )]
-                } else {
-                    (3..=6)
-                        .map(|n| (format!("first {n} words"), words[..n].join(" ")))
-                        .collect()
-                };
-                for (bucket, fragment) in fragments {
-                    let mut ev = ev.clone();
-                    let alone = evidence(&fragment);
-                    ev[k] = emission(&judge(&fragment));
-                    let alone = alone != 0.0 && (alone > 0.0) == (truth[k] == Lang::En);
-                    let class = if truth[k] == Lang::En { EN } else { FR };
-                    let in_context = smooth(&ev, &costs)[k].0 == class;
-                    if !in_context {
-                        println!("MISS {fragment:?} (paragraph {})", k + 1);
-                    }
-                    let e = by_len.entry(bucket).or_default();
-                    e.0 += usize::from(in_context);
-                    e.1 += usize::from(alone);
-                    e.2 += 1;
-                }
-            }
-        }
-        let (mut ok, mut total) = (0, 0);
-        println!("| fragments | n | in document context | alone (no smoothing) |");
-        println!("|---|---|---|---|");
-        for (bucket, (ctx, alone, n)) in &by_len {
-            println!(
-                "| {bucket} | {n} | {:.1}% | {:.1}% |",
-                100.0 * *ctx as f64 / *n as f64,
-                100.0 * *alone as f64 / *n as f64
-            );
-            ok += ctx;
-            total += n;
-        }
-        let accuracy = ok as f64 / total as f64;
-        println!("| all | {total} | {:.2}% | |", 100.0 * accuracy);
-        assert!(
-            accuracy >= 0.98,
-            "fragment accuracy in context {accuracy:.4} < 0.98"
-        );
-    }
-}
+mod evaluation;

@@ -181,9 +181,33 @@ const OTHER_WORDS: &[(&str, &[&str])] = &[
     (
         "pl",
         &[
-            "na", "się", "nie", "że", "jest", "oraz", "przez", "dla", "od", "jak", "ich", "po",
-            "są", "który", "która", "które", "jego", "także", "również", "tym", "tego",
-            "przeciwko", "wszystkich", "do", "to", "w", "z",
+            "na",
+            "się",
+            "nie",
+            "że",
+            "jest",
+            "oraz",
+            "przez",
+            "dla",
+            "od",
+            "jak",
+            "ich",
+            "po",
+            "są",
+            "który",
+            "która",
+            "które",
+            "jego",
+            "także",
+            "również",
+            "tym",
+            "tego",
+            "przeciwko",
+            "wszystkich",
+            "do",
+            "to",
+            "w",
+            "z",
         ],
     ),
 ];
@@ -238,7 +262,10 @@ mod tests {
                 .iter()
                 .filter(|w| languages_of(w) & (EN | FR) == 0)
                 .count();
-            assert!(own >= 15, "{code}: {own} words not shared with English or French");
+            assert!(
+                own >= 15,
+                "{code}: {own} words not shared with English or French"
+            );
             assert!(languages_of(words[0]) & (1 << (k + 2)) != 0);
         }
         // Shared words are marked with both languages.
