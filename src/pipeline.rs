@@ -141,6 +141,56 @@ pub fn side_of(doc: &Document, lang: Lang, whole: bool) -> Side {
     side
 }
 
+/// The English and the French document, with the language of their
+/// untranslated paragraphs corrected: a paragraph without a number key whose
+/// text (normalised) is in both documents was not translated, so one of its
+/// two copies is not in its document's language. Which one: the French
+/// document's copy is English unless the text is clearly French (English is
+/// the language NATO texts are written in, and boilerplate left untranslated
+/// on a French page is English: `Print this page | Share`); a clearly French
+/// text makes the English document's copy French. Headings such as `Article
+/// 5` keep their language: they have a number key.
+fn untranslated(en: &Document, fr: &Document) -> (Document, Document) {
+    use std::collections::HashSet;
+    /// Log-odds from which a text is clearly French.
+    const CLEARLY_FRENCH: f64 = -2.0;
+    let (mut en, mut fr) = (en.clone(), fr.clone());
+    let candidate =
+        |p: &Paragraph| p.is_text() && p.key.is_none() && p.text.chars().any(char::is_alphabetic);
+    let texts = |doc: &Document, lang: Lang| -> HashSet<String> {
+        doc.paragraphs
+            .iter()
+            .filter(|p| candidate(p) && p.lang == Some(lang))
+            .map(|p| crate::text::normalize(&p.text))
+            .collect()
+    };
+    let (in_en, in_fr) = (texts(&en, Lang::En), texts(&fr, Lang::Fr));
+    let shared: HashSet<&String> = in_en.intersection(&in_fr).collect();
+    if shared.is_empty() {
+        return (en, fr);
+    }
+    let french: HashSet<&String> = shared
+        .iter()
+        .copied()
+        .filter(|t| crate::langid::evidence(t) <= CLEARLY_FRENCH)
+        .collect();
+    let relabel = |doc: &mut Document, from: Lang, to: Lang, moved: &dyn Fn(&String) -> bool| {
+        for p in doc
+            .paragraphs
+            .iter_mut()
+            .filter(|p| candidate(p) && p.lang == Some(from))
+        {
+            let t = crate::text::normalize(&p.text);
+            if shared.contains(&t) && moved(&t) {
+                p.lang = Some(to);
+            }
+        }
+    };
+    relabel(&mut fr, Lang::Fr, Lang::En, &|t| !french.contains(t));
+    relabel(&mut en, Lang::En, Lang::Fr, &|t| french.contains(t));
+    (en, fr)
+}
+
 /// The error for a document in another language than English and French, if
 /// it is one.
 pub(crate) fn refuse_other_language(doc: &Document) -> Result<()> {
@@ -188,7 +238,8 @@ pub fn sides(docs: &[Document]) -> Result<(Side, Side)> {
             match (main(a), main(b)) {
                 (Some(la), Some(lb)) if la != lb => {
                     let (en, fr) = if la == Lang::En { (a, b) } else { (b, a) };
-                    Ok((side_of(en, Lang::En, true), side_of(fr, Lang::Fr, true)))
+                    let (en, fr) = untranslated(en, fr);
+                    Ok((side_of(&en, Lang::En, true), side_of(&fr, Lang::Fr, true)))
                 }
                 (Some(l), Some(_)) => Err(Error::input(
                     &b.name,

@@ -8,7 +8,7 @@ use crate::lexicon;
 
 /// 64-bit words of the cognate signature (1024 bits: a paragraph's few dozen
 /// prefixes rarely collide).
-const WEAK_WORDS: usize = 16;
+pub(crate) const WEAK_WORDS: usize = 16;
 
 /// The cues of one text: strong ones as sorted hashes, cognates as a
 /// signature.

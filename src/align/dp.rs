@@ -75,6 +75,9 @@ const MOVES: &[(usize, usize, f64)] = &[
 pub const BAND: usize = 30;
 /// Most extra width given for sides of unequal length between guide points.
 pub const MAX_EXTRA: usize = 60;
+/// Cells the band may grow by to follow where one side stops being
+/// translated (see [`band`]): beyond this the band keeps to the line.
+pub const TRUNCATION_BUDGET: usize = 4_000_000;
 
 /// Expected French characters per English character, and the variance per
 /// character of the difference (Gale & Church 1993).
@@ -96,6 +99,30 @@ const STRONG_PENALTY_CAP: f64 = 6.0;
 /// Nats per unit of cognate Dice coefficient above the chance level.
 const COGNATE_WEIGHT: f64 = 8.0;
 const COGNATE_CHANCE: f64 = 0.08;
+/// Contradiction: two texts with content words on both sides that share
+/// (almost) none are different texts, however well their lengths agree.
+/// The cognate Dice coefficient of translations is about this…
+const TRANSLATION_DICE: f64 = 0.33;
+/// …and that of unrelated texts of the same field this, plus the chance
+/// collisions of the two signatures (which grow with their size)…
+const UNRELATED_DICE: f64 = 0.04;
+/// …and cognates contradict a pair when its Dice coefficient is nearer the
+/// unrelated than the translation level: below this share of the way…
+const CONTRADICTING_SHARE: f64 = 0.3;
+/// …by up to this many nats per content word on the poorer side…
+const CONTRADICTION_PER_WORD: f64 = 0.75;
+/// …counting at most this many words (the cost is capped)…
+const CONTRADICTION_WORDS: f64 = 20.0;
+/// …from this many content words on each side (fewer say nothing).
+const CONTRADICTION_MIN_WORDS: u32 = 3;
+/// Nats added when the two sides name two numbers or entities or more, and
+/// share none: translations keep numbers and names (NATO/OTAN).
+const DISJOINT_STRONG_PENALTY: f64 = 3.0;
+/// Nats added per paragraph of a merge that shares nothing with the other
+/// side: a merge stands for a paragraph split in two, whose parts both carry
+/// its content; a part with none (`Now, therefore,`, a translator's note) is
+/// a one-sided unit, not half of a pair.
+const EMPTY_PART_PENALTY: f64 = 3.0;
 
 /// Standard normal upper tail (Abramowitz–Stegun erfc approximation).
 fn normal_tail(z: f64) -> f64 {
@@ -137,6 +164,13 @@ fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>], ec: &Cues, fc: &Cues) -> (f64, bo
     cost -= (STRONG_BONUS * a.strong_shared as f64).min(STRONG_BONUS_CAP);
     cost += (STRONG_PENALTY * a.strong_only as f64).min(STRONG_PENALTY_CAP);
     cost -= COGNATE_WEIGHT * (a.cognates - COGNATE_CHANCE);
+    let contradicted = contradiction(ec, fc, &a);
+    cost += contradicted;
+    if en.len() + fr.len() > 2 {
+        for (part, other) in en.iter().map(|i| (i, fc)).chain(fr.iter().map(|i| (i, ec))) {
+            cost += part_contradiction(&part.cues, other);
+        }
+    }
     // A heading or dateline glued to a paragraph is not a split paragraph.
     let mixed =
         |items: &[Item<'_>]| items.len() > 1 && items.iter().any(|i| i.heading != items[0].heading);
@@ -147,10 +181,62 @@ fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>], ec: &Cues, fc: &Cues) -> (f64, bo
         .iter()
         .filter_map(|i| i.key)
         .any(|k| fr.iter().any(|f| f.key == Some(k)));
-    if keyed {
+    // Matching numbers vouch for a pair only when its content does not say
+    // it is two different texts.
+    if keyed && contradicted < KEY_BONUS {
         cost -= KEY_BONUS;
     }
     (cost, keyed)
+}
+
+/// How much two texts' cues say they are different texts, in nats: content
+/// words on both sides but (almost) no cognates among them, and numbers or
+/// entities on both sides but none shared.
+pub fn contradiction(en: &Cues, fr: &Cues, a: &super::cues::Agreement) -> f64 {
+    let mut cost = 0.0;
+    let words = en.weak_bits.min(fr.weak_bits);
+    if words >= CONTRADICTION_MIN_WORDS {
+        let (be, bf) = (f64::from(en.weak_bits), f64::from(fr.weak_bits));
+        let bits = (super::cues::WEAK_WORDS * 64) as f64;
+        let unrelated = UNRELATED_DICE + 2.0 * (be * bf / bits) / (be + bf);
+        let share = (a.cognates - unrelated) / (TRANSLATION_DICE - unrelated).max(0.05);
+        if share < CONTRADICTING_SHARE {
+            let shortfall = ((CONTRADICTING_SHARE - share) / CONTRADICTING_SHARE).min(1.0);
+            cost += shortfall * CONTRADICTION_PER_WORD * f64::from(words).min(CONTRADICTION_WORDS);
+        }
+    }
+    if a.strong_shared == 0 && en.strong.len() + fr.strong.len() >= 2 {
+        cost += DISJOINT_STRONG_PENALTY;
+    }
+    cost
+}
+
+/// How much one paragraph of a merge says it does not belong to the pair, in
+/// nats: the share of its content words with cognates on the other side is
+/// nearer the unrelated than the translation level (as in
+/// [`contradiction`], but measured on the part alone, since the other side
+/// is larger); a part too short to measure costs [`EMPTY_PART_PENALTY`]
+/// when it shares nothing at all.
+fn part_contradiction(part: &Cues, other: &Cues) -> f64 {
+    let a = agreement(part, other);
+    if part.weak_bits < CONTRADICTION_MIN_WORDS {
+        return if a.strong_shared == 0 && a.cognates == 0.0 {
+            EMPTY_PART_PENALTY
+        } else {
+            0.0
+        };
+    }
+    let (bp, bo) = (f64::from(part.weak_bits), f64::from(other.weak_bits));
+    let bits = (super::cues::WEAK_WORDS * 64) as f64;
+    // Shared signature bits, as a share of the part's.
+    let covered = a.cognates * (bp + bo) / 2.0 / bp;
+    let unrelated = UNRELATED_DICE + bo / bits;
+    let share = (covered - unrelated) / (TRANSLATION_DICE - unrelated).max(0.05);
+    if share >= CONTRADICTING_SHARE || a.strong_shared > 0 {
+        return 0.0;
+    }
+    let shortfall = ((CONTRADICTING_SHARE - share) / CONTRADICTING_SHARE).min(1.0);
+    shortfall * CONTRADICTION_PER_WORD * bp.min(CONTRADICTION_WORDS)
 }
 
 /// Whether a number anchor's two paragraphs agree in content well enough to
@@ -163,7 +249,32 @@ pub fn plausible_anchor(en: &Item<'_>, fr: &Item<'_>) -> bool {
 }
 
 /// The band of each row: the column range kept for row `i`.
+///
+/// Between two guide points the band follows the line joining them. Where
+/// the two sides of a segment differ in length, the path is often not that
+/// line but an elbow: the two sides go on together from the first point
+/// until one of them stops being translated, then the rest of the other is
+/// one-sided (a truncated or partly translated document); or one side starts
+/// late. So each row also takes in, within [`TRUNCATION_BUDGET`] extra cells
+/// in all, the diagonals leaving the first point and reaching the second.
 fn band(n: usize, m: usize, guide: &[(usize, usize)]) -> Vec<Range<usize>> {
+    let line = line_band(n, m, guide, false);
+    let elbow = line_band(n, m, guide, true);
+    let extra: usize = line
+        .iter()
+        .zip(&elbow)
+        .map(|(l, e)| e.len().saturating_sub(l.len()))
+        .sum();
+    if extra <= TRUNCATION_BUDGET {
+        elbow
+    } else {
+        line
+    }
+}
+
+/// The band along the guide's lines, and with `elbows` the diagonals out of
+/// and into each guide point too (see [`band`]).
+fn line_band(n: usize, m: usize, guide: &[(usize, usize)], elbows: bool) -> Vec<Range<usize>> {
     let mut points: Vec<(usize, usize)> = Vec::with_capacity(guide.len() + 2);
     points.push((0, 0));
     for &(i, j) in guide {
@@ -188,8 +299,16 @@ fn band(n: usize, m: usize, guide: &[(usize, usize)]) -> Vec<Range<usize>> {
         // no anchors and very different lengths stays linear (the path may
         // then leave the diagonal by at most BAND + MAX_EXTRA paragraphs).
         let width = BAND + di.abs_diff(dj).min(MAX_EXTRA);
-        let lo = center.saturating_sub(width).min(m);
-        let hi = (center + width).min(m);
+        let (mut lo, mut hi) = (center, center);
+        if elbows {
+            // On the diagonal out of `a`, and on the one into `b`.
+            let out_of_a = (a.1 + (i - a.0)).min(b.1);
+            let into_b = b.1.saturating_sub(b.0 - i).max(a.1);
+            lo = lo.min(out_of_a).min(into_b);
+            hi = hi.max(out_of_a).max(into_b);
+        }
+        let lo = lo.saturating_sub(width).min(m);
+        let hi = (hi + width).min(m);
         rows.push(lo..hi + 1);
     }
     rows
@@ -334,5 +453,17 @@ mod tests {
         assert!(rows[50].contains(&60));
         assert!(rows[0].contains(&0) && rows[100].contains(&100));
         assert!(rows.iter().all(|r| r.len() <= 2 * (BAND + 10) + 1));
+    }
+
+    #[test]
+    fn band_reaches_where_one_side_stops() {
+        // The guide ends at (12, 12); the English side stops one paragraph
+        // later while the French goes on for 97 more: the pair (12, 12) to
+        // (13, 13) must be inside the band, not only the line to (13, 110).
+        let rows = band(13, 110, &[(12, 12)]);
+        assert!(rows[13].contains(&13), "{:?}", rows[13]);
+        // Sides of equal length: no wider than the line.
+        let rows = band(100, 100, &[]);
+        assert!(rows.iter().all(|r| r.len() <= 2 * BAND + 1));
     }
 }
