@@ -62,7 +62,7 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
 /// paragraph unit when `--check` asks for them; and how many findings.
 fn rows(alignment: &Alignment, config: &AlignConfig) -> (Vec<Row>, usize) {
     let sentences = (config.export.unit == Unit::Sentence).then(|| align_sentences(alignment));
-    let mut rows = export::rows_for(alignment, sentences.as_ref());
+    let mut rows = export::rows_for(alignment, sentences.as_ref(), &config.export);
     if !config.check {
         return (rows, 0);
     }
