@@ -12,10 +12,8 @@
 //!   paragraph goes on across (a page number, a form feed, a running header) is
 //!   its own noise paragraph whose span lies inside that paragraph's span, but
 //!   not in its text (fuzzed: `fuzz/src/lib.rs`). Markdown inline markup is
-//!   the exception to "text from the span" that loses characters: a
-//!   paragraph's `span` still covers `**bold**` or `[text](url)` whole, while
-//!   its `text` holds what a reader of the page sees (`bold`, `text`; see
-//!   `segment/markdown.rs`); text without markup is unchanged byte for byte;
+//!   kept by the span only: `text` holds what the page showed (`**bold**` →
+//!   `bold`, `segment/markdown.rs`); text without markup is left byte for byte;
 //! - hard-wrapped lines (PDF extraction) are joined into one paragraph, and a page
 //!   break (blank lines, form feed, a lone page number) inside a sentence does not
 //!   end the paragraph; a line that stops short of the margin although the next
@@ -27,13 +25,12 @@
 //!   of ordinary whitespace folded to one space (U+00A0 and U+202F alone are kept:
 //!   they are French typography);
 //! - labels (`1.`, `(a)`, `Article 3` opening a paragraph) are removed from the
-//!   text and kept in `label`/`key`; a heading keeps its label in its text. An
-//!   `Article`, `PART`, `TITRE`… label followed by a title (text not ending
-//!   like a sentence) makes a heading whatever the title's length or
-//!   language, so both sides of a pair keep the label alike; a heading citing
-//!   a sub-unit (`PARAGRAPH 2 OF ARTICLE 8`, `Paragraphe 2 de l’article 8`)
-//!   is keyed by it (`Article 8 2`) and so are the items below
-//!   (`Article 8 2 (a)`).
+//!   text and kept in `label`/`key`; a heading keeps its label in its text
+//!   (a markdown `#` is only its label). An `Article`, `PART`, `TITRE`… label
+//!   before a title (text not ending like a sentence) makes a heading whatever
+//!   its length or language, so both sides keep the label alike; a heading
+//!   citing a sub-unit (`PARAGRAPH 2 OF ARTICLE 8`) is keyed by it
+//!   (`Article 8 2`), and so are the items below (`Article 8 2 (a)`).
 //!
 //! Language is not known yet: [`crate::langid`] fills it in. [`sentence`]
 //! splits a paragraph's text into sentences, for `--unit sentence`.
@@ -607,21 +604,12 @@ impl Builder {
                 // A title after the label, however long, makes a heading in
                 // either language: the same rule on both sides keeps (or
                 // strips) the label on both.
-                if is_heading_text(&rest) {
-                    (
-                        ParagraphKind::Heading,
-                        Some(label.printed),
-                        Some(NumberKey(key)),
-                        text.to_string(),
-                    )
+                let (kind, text) = if is_heading_text(&rest) {
+                    (ParagraphKind::Heading, text.to_string())
                 } else {
-                    (
-                        ParagraphKind::Numbered,
-                        Some(label.printed),
-                        Some(NumberKey(key)),
-                        rest,
-                    )
-                }
+                    (ParagraphKind::Numbered, rest)
+                };
+                (kind, Some(label.printed), Some(NumberKey(key)), text)
             }
             LabelValue::Numeric(parts) => {
                 let number = parts
