@@ -123,6 +123,18 @@ pub struct OutputArgs {
     /// @ get a leading ').
     #[arg(long)]
     pub csv_safe: bool,
+    /// Write segments with their printed labels ("1. We strongly condemn…")
+    /// instead of without them ("We strongly condemn…", the default).
+    ///
+    /// CAT tools look a source segment up as the translator sees it: "1. We
+    /// strongly condemn…" finds no exact match in a memory holding "We
+    /// strongly condemn…", and vice versa. Choose what matches how your CAT
+    /// tool will segment your documents. The number columns and props hold
+    /// the labels either way; headings keep theirs in the text either way
+    /// ("Article 8"); with --unit sentence a label opens its paragraph's
+    /// first sentence.
+    #[arg(long)]
+    pub keep_labels: bool,
     /// Print nothing on standard error unless there is an error.
     #[arg(short, long)]
     pub quiet: bool,

@@ -151,12 +151,22 @@ impl Paragraph {
         self.kind != ParagraphKind::Noise
     }
 
+    /// The label printed before `text`, which does not hold it: a numbered
+    /// paragraph's or an item's (`1.`, `(a)`, `Article 3.`, a bullet). None
+    /// for a heading: `Article 8` keeps its label in `text`, and a markdown
+    /// `#` is not printed.
+    pub fn printed_label(&self) -> Option<&str> {
+        self.label
+            .as_deref()
+            .filter(|_| self.kind != ParagraphKind::Heading)
+    }
+
     /// The paragraph as printed: its label, then its text. Headings such as
     /// `Article 8` keep their label in `text`; a markdown `#` is not printed.
     pub fn printed(&self) -> String {
-        match &self.label {
-            Some(label) if self.kind != ParagraphKind::Heading => format!("{label} {}", self.text),
-            _ => self.text.clone(),
+        match self.printed_label() {
+            Some(label) => format!("{label} {}", self.text),
+            None => self.text.clone(),
         }
     }
 }

@@ -106,6 +106,7 @@ fn output_options(out: &OutputArgs) -> Result<(Format, ExportOptions), Error> {
         keep_unaligned: out.keep_unaligned,
         excel: out.excel,
         csv_safe: out.csv_safe,
+        keep_labels: out.keep_labels,
     };
     Ok((format, options))
 }

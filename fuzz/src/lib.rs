@@ -206,11 +206,13 @@ pub fn check_alignment(alignment: &Alignment, n_en: usize, n_fr: usize) {
 
 /// TMX parses as XML with one `<tu>` per written unit, CSV parses with one
 /// row per written unit, and a second write gives the same bytes; for
-/// paragraph and sentence units.
+/// paragraph and sentence units, with and without labels in the texts.
 pub fn check_exports(alignment: &Alignment) {
     let sentences = align_sentences(alignment);
     for format in [Format::Tmx, Format::Csv] {
-        for sentence_units in [false, true] {
+        for (sentence_units, keep_labels) in
+            [(false, false), (true, false), (false, true), (true, true)]
+        {
             let options = ExportOptions {
                 creation_time: 1_700_000_000,
                 unit: if sentence_units {
@@ -218,9 +220,10 @@ pub fn check_exports(alignment: &Alignment) {
                 } else {
                     export::Unit::Paragraph
                 },
+                keep_labels,
                 ..ExportOptions::default()
             };
-            let rows = export::rows_for(alignment, sentence_units.then_some(&sentences));
+            let rows = export::rows_for(alignment, sentence_units.then_some(&sentences), &options);
             let write = || {
                 let mut out = Vec::new();
                 let stats = export::write_rows(format, &rows, &options, vec![Box::new(&mut out)])

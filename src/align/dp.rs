@@ -452,7 +452,9 @@ mod tests {
         let rows = band(100, 100, &[(50, 60)]);
         assert!(rows[50].contains(&60));
         assert!(rows[0].contains(&0) && rows[100].contains(&100));
-        assert!(rows.iter().all(|r| r.len() <= 2 * (BAND + 10) + 1));
+        // The line's width (BAND plus the 10 by which the sides differ), and
+        // the elbows, which leave the line by at most those 10.
+        assert!(rows.iter().all(|r| r.len() <= 2 * (BAND + 10) + 10 + 1));
     }
 
     #[test]

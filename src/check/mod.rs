@@ -207,11 +207,24 @@ fn finding(
     }
 }
 
+/// Whether a paragraph says nothing a translation must carry over on its
+/// own: two words at most, no number and no name (`Now, therefore,` opening
+/// the UDHR's proclamation, which the French folds into the next sentence).
+fn contentless(text: &str) -> bool {
+    text.split_whitespace().count() <= 2
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && crate::lexicon::entities(text).is_empty()
+}
+
 /// Check one unit on its own (numbers, keys, entities, length, one-sidedness).
 pub fn check_unit(unit: &CheckUnit) -> Vec<Finding> {
     let mut out = Vec::new();
     match (unit.en.trim().is_empty(), unit.fr.trim().is_empty()) {
         (true, true) => return out,
+        // A connective with no counterpart is how translations differ, not a
+        // paragraph left out.
+        (false, true) if contentless(&unit.en) => return out,
+        (true, false) if contentless(&unit.fr) => return out,
         (false, true) => {
             out.push(finding(
                 unit,
@@ -503,7 +516,14 @@ mod tests {
         u.fr_keys = vec!["5".into()];
         assert_eq!(check_unit(&u)[0].rule, Rule::NumberKeyMismatch);
         assert_eq!(
-            check_unit(&unit("only English", ""))[0].rule,
+            check_unit(&unit("Only this paragraph in English.", ""))[0].rule,
+            Rule::MissingCounterpart
+        );
+        // A connective with no counterpart is no finding; a short line with
+        // a number is.
+        assert!(check_unit(&unit("Now, therefore,", "")).is_empty());
+        assert_eq!(
+            check_unit(&unit("", "Article 5"))[0].rule,
             Rule::MissingCounterpart
         );
     }

@@ -62,9 +62,12 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
 /// paragraph unit when `--check` asks for them; and how many findings.
 fn rows(alignment: &Alignment, config: &AlignConfig) -> (Vec<Row>, usize) {
     let sentences = (config.export.unit == Unit::Sentence).then(|| align_sentences(alignment));
-    let mut rows = export::unit_rows(alignment, sentences.as_ref());
+    let mut rows = export::unit_rows(alignment, sentences.as_ref(), &config.export);
     if !config.check {
-        return (export::with_aside(alignment, rows, sentences.as_ref()), 0);
+        return (
+            export::with_aside(alignment, rows, sentences.as_ref(), &config.export),
+            0,
+        );
     }
     let notes: Vec<Vec<String>> = check::units_of(alignment)
         .iter()
@@ -89,7 +92,7 @@ fn rows(alignment: &Alignment, config: &AlignConfig) -> (Vec<Row>, usize) {
         }
     }
     (
-        export::with_aside(alignment, rows, sentences.as_ref()),
+        export::with_aside(alignment, rows, sentences.as_ref(), &config.export),
         findings,
     )
 }

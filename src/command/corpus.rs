@@ -100,7 +100,7 @@ pub fn run(config: &CorpusConfig, progress: &dyn Progress) -> Result<CorpusSumma
     let mut out = data_output(config.output.as_deref(), config.format, &inputs)?;
     let result = pool.install(|| {
         let mut exporter = export::exporter(config.format, &config.export, out.writers());
-        corpus::run(sources, config.export.unit, &mut *exporter, progress)
+        corpus::run(sources, &config.export, &mut *exporter, progress)
     });
     let result = result.and_then(|mut summary| {
         summary.skipped.splice(0..0, skipped);

@@ -38,7 +38,7 @@ use crate::align::sentence::align_sentences;
 use crate::align::{Side, align};
 use crate::document::{Document, Lang};
 use crate::error::{Error, Result};
-use crate::export::{self, Exporter, Row, Unit};
+use crate::export::{self, ExportOptions, Exporter, Row, Unit};
 use crate::io::{Skipped, read_input};
 use crate::pipeline::{load, refuse_other_language, side_of};
 use dedup::{NONE, Provenance, Seen};
@@ -147,17 +147,17 @@ pub(crate) fn lang_docs(doc: &Document) -> Vec<LangDoc> {
     parts(doc).iter().map(|side| lang_doc(doc, side)).collect()
 }
 
-/// Run corpus mode over `sources`, writing every unique unit, at the `unit`
-/// asked for, to `exporter` (begun and finished here). The sources are
-/// dropped once read, so documents given as text do not stay in memory while
-/// pairs are aligned.
+/// Run corpus mode over `sources`, writing every unique unit, at the unit
+/// and with the labels `options` ask for, to `exporter` (begun and finished
+/// here). The sources are dropped once read, so documents given as text do
+/// not stay in memory while pairs are aligned.
 ///
 /// # Errors
 /// Errors of the temporary files and of the exporter's writers; input
 /// problems are reported in the summary, not errors.
 pub fn run(
     sources: Vec<Source>,
-    unit: Unit,
+    options: &ExportOptions,
     exporter: &mut dyn Exporter,
     progress: &dyn Progress,
 ) -> Result<CorpusSummary> {
@@ -179,7 +179,7 @@ pub fn run(
         .iter()
         .map(|p| (names[p.en].clone(), names[p.fr].clone(), p.score))
         .collect();
-    let (spool, seen) = align_pairs(&pairs, &docs, &names, &store, unit, progress)?;
+    let (spool, seen) = align_pairs(&pairs, &docs, &names, &store, options, progress)?;
     write_units(spool, seen, &pairs, &names, exporter, &mut summary)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
@@ -250,7 +250,7 @@ fn align_pairs(
     docs: &[LangDoc],
     names: &[String],
     store: &ParagraphStore,
-    unit: Unit,
+    options: &ExportOptions,
     progress: &dyn Progress,
 ) -> Result<(UnitSpool, Seen)> {
     progress.start("aligning", pairs.len() as u64);
@@ -264,7 +264,7 @@ fn align_pairs(
             .par_iter()
             .map(|pair| {
                 let rows =
-                    pair_rows(store, pair, docs, names, unit).and_then(|rows| spooled(&rows));
+                    pair_rows(store, pair, docs, names, options).and_then(|rows| spooled(&rows));
                 progress.step();
                 rows
             })
@@ -349,7 +349,7 @@ fn pair_rows(
     pair: &DocPair,
     docs: &[LangDoc],
     names: &[String],
-    unit: Unit,
+    options: &ExportOptions,
 ) -> Result<Vec<Row>> {
     let side = |k: usize| -> Result<Side> {
         let mut side = store.get(docs[k].stored)?;
@@ -357,6 +357,6 @@ fn pair_rows(
         Ok(side)
     };
     let alignment = align(side(pair.en)?, side(pair.fr)?, &Default::default());
-    let sentences = (unit == Unit::Sentence).then(|| align_sentences(&alignment));
-    Ok(export::rows_for(&alignment, sentences.as_ref()))
+    let sentences = (options.unit == Unit::Sentence).then(|| align_sentences(&alignment));
+    Ok(export::rows_for(&alignment, sentences.as_ref(), options))
 }

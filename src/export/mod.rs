@@ -140,6 +140,13 @@ pub struct ExportOptions {
     /// CSV/TSV: neutralise cells a spreadsheet would run as a formula
     /// (starting with `=`, `+`, `-`, `@`, tab or CR) by prefixing `'`.
     pub csv_safe: bool,
+    /// Texts keep their printed labels (`1. We strongly condemn…`, `(a) the
+    /// Organisation…`) instead of leaving them to the number columns: a CAT
+    /// tool looks a segment up as the translator sees it, so the memory must
+    /// match how the documents will be segmented. Headings hold their label
+    /// either way; in sentence units the label opens its paragraph's first
+    /// sentence.
+    pub keep_labels: bool,
 }
 
 impl Default for ExportOptions {
@@ -152,6 +159,7 @@ impl Default for ExportOptions {
             keep_unaligned: false,
             excel: false,
             csv_safe: false,
+            keep_labels: false,
         }
     }
 }
@@ -265,7 +273,7 @@ pub fn write(
 ) -> io::Result<ExportStats> {
     write_rows(
         format,
-        &rows_for(alignment, None),
+        &rows_for(alignment, None, options),
         options,
         vec![Box::new(out)],
     )

@@ -1,6 +1,8 @@
 //! Printed paragraph labels: `1.`, `1)`, `1.1`, bare `1 ` before a capital,
 //! `(a)`, `a)`, `(iv)`, `Article 3`, `Article premier`, `ARTICLE III`,
-//! `PART I`, `TITRE I`, bullets.
+//! `PART I`, `TITRE I`, bullets; and headings citing a sub-unit of another
+//! unit (`PARAGRAPH 2 OF ARTICLE 8`, `Section 3 du titre II`), which set the
+//! numbering context.
 
 use std::sync::LazyLock;
 
@@ -175,6 +177,79 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*([-•*▪◦‣–—])\s+").unwrap());
 static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(#{1,6})\s+").unwrap());
+
+/// A heading that cites a sub-unit of another unit: `PARAGRAPH 2 OF ARTICLE
+/// 8`, `Paragraphe 2 de l’article 8`, `ALINÉA 2 DE L'ARTICLE 8`, `SECTION 3 OF
+/// PART II`, `Section 3 du titre II`, `Item 4 of Annex B`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Citation {
+    /// The citation as printed, trimmed.
+    pub printed: String,
+    /// The cited unit's key: `Article 8`, `Part 2`, `Annex B`.
+    pub unit: String,
+    /// The sub-unit: a paragraph's number as numbered paragraphs are keyed
+    /// (`2`), or a named division (`Section 3`).
+    pub part: String,
+    /// Whether the sub-unit is a paragraph (`paragraph`, `alinéa`, `item`),
+    /// whose items take it as context, rather than a division.
+    pub paragraph: bool,
+}
+
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^\s*
+        (sub-?paragraph|paragraph|paragraphe|alin[ée]a|item|point|article|section|chapter|chapitre|part|partie|titre|title)
+        \s+(\d{1,3}|[ivxlc]{1,8})
+        \s+(?:of\s+(?:the\s+)?|du\s+|des\s+|de\s+la\s+|de\s+l['’]\s*|de\s+)
+        (article|part|partie|titre|title|chapter|chapitre|section|annex|annexe|schedule|appendix|appendice)
+        \s+(\d{1,4}|[ivxlcdm]{1,8}|[a-z]|premier|premi[èe]re|first|1er)\b",
+    )
+    .unwrap()
+});
+
+/// The key name of a unit or sub-unit named `word` (any case, either
+/// language), as [`LabelValue::Division`] and `Article` keys spell it.
+fn unit_name(word: &str) -> &'static str {
+    match word.to_lowercase().as_str() {
+        "article" => "Article",
+        "part" | "partie" | "titre" | "title" => "Part",
+        "chapter" | "chapitre" => "Chapter",
+        "section" => "Section",
+        "appendix" | "appendice" => "Appendix",
+        _ => "Annex",
+    }
+}
+
+/// The citation opening `text`, if it opens with one (the caller judges
+/// whether the whole text reads as a heading).
+pub(crate) fn citation(text: &str) -> Option<Citation> {
+    let m = CITATION.captures(text)?;
+    let inner = &m[1];
+    let number = ordinal(&m[2])?;
+    // A single letter other than I, V, X numbers by letter (`Annex B`, `Part C`).
+    let outer = &m[3];
+    let mut letters = m[4].chars();
+    let unit = match (letters.next(), letters.next()) {
+        (Some(c), None) if c.is_alphabetic() && !matches!(c, 'I' | 'V' | 'X' | 'i' | 'v' | 'x') => {
+            c.to_uppercase().to_string()
+        }
+        _ => ordinal(&m[4])?.to_string(),
+    };
+    let paragraph = !matches!(
+        inner.to_lowercase().as_str(),
+        "article" | "section" | "chapter" | "chapitre" | "part" | "partie" | "titre" | "title"
+    );
+    Some(Citation {
+        printed: m[0].trim().to_string(),
+        unit: format!("{} {unit}", unit_name(outer)),
+        part: if paragraph {
+            number.to_string()
+        } else {
+            format!("{} {number}", unit_name(inner))
+        },
+        paragraph,
+    })
+}
 
 /// Find the label that opens `line`, if any.
 ///
@@ -358,6 +433,44 @@ mod tests {
             parse("Article premier", false).unwrap().printed,
             "Article premier"
         );
+    }
+
+    #[test]
+    fn citations_of_a_sub_unit_in_either_language_and_any_case() {
+        let cite = |t: &str| citation(t).map(|c| (c.unit, c.part, c.paragraph));
+        let art = Some(("Article 8".to_string(), "2".to_string(), true));
+        for t in [
+            "PARAGRAPH 2 OF ARTICLE 8",
+            "Paragraph 2 of Article 8",
+            "paragraph 2 of article VIII",
+            "PARAGRAPHE 2 DE L'ARTICLE 8",
+            "Paragraphe 2 de l’article 8",
+            "ALINÉA 2 DE L'ARTICLE 8",
+            "alinéa 2 de l’Article VIII",
+        ] {
+            assert_eq!(cite(t), art, "{t}");
+        }
+        let section = Some(("Part 2".to_string(), "Section 3".to_string(), false));
+        assert_eq!(cite("SECTION 3 OF PART II"), section);
+        assert_eq!(cite("Section 3 du titre II"), section);
+        assert_eq!(
+            cite("Item 4 of Annex B"),
+            Some(("Annex B".to_string(), "4".to_string(), true))
+        );
+        assert_eq!(
+            cite("Article 3 of Annex I"),
+            Some(("Annex 1".to_string(), "Article 3".to_string(), false))
+        );
+        assert_eq!(
+            citation("PARAGRAPH 2 OF ARTICLE 8 OF THE AGREEMENT")
+                .unwrap()
+                .printed,
+            "PARAGRAPH 2 OF ARTICLE 8"
+        );
+        // Not citations: no sub-unit number, or no unit cited.
+        assert_eq!(cite("Paragraphs of Article 8"), None);
+        assert_eq!(cite("Article 8 of the Agreement"), None);
+        assert_eq!(cite("Paragraph 2 of the Agreement"), None);
     }
 
     #[test]

@@ -11,26 +11,37 @@
 //!   disjoint and in order, and so are noise paragraphs'; page furniture that a
 //!   paragraph goes on across (a page number, a form feed, a running header) is
 //!   its own noise paragraph whose span lies inside that paragraph's span, but
-//!   not in its text (fuzzed: `fuzz/src/lib.rs`);
+//!   not in its text (fuzzed: `fuzz/src/lib.rs`). Markdown inline markup is
+//!   kept by the span only: `text` holds what the page showed (`**bold**` →
+//!   `bold`, `segment/markdown.rs`); text without markup is left byte for byte;
 //! - hard-wrapped lines (PDF extraction) are joined into one paragraph, and a page
 //!   break (blank lines, form feed, a lone page number) inside a sentence does not
-//!   end the paragraph;
+//!   end the paragraph; a line that stops short of the margin although the next
+//!   line's first word would have fitted ends its paragraph, so consecutive
+//!   headings, and a heading and its text, stay apart;
 //! - line-end hyphens are removed when they only split a word and kept in real
 //!   compounds (`like-minded`), judged from the document's own vocabulary;
 //! - text is NFC, without soft hyphens, ligatures or control characters, with runs
 //!   of ordinary whitespace folded to one space (U+00A0 and U+202F alone are kept:
 //!   they are French typography);
 //! - labels (`1.`, `(a)`, `Article 3` opening a paragraph) are removed from the
-//!   text and kept in `label`/`key`; a heading whose text is its label keeps it.
+//!   text and kept in `label`/`key`; a heading keeps its label in its text
+//!   (a markdown `#` is only its label). An `Article`, `PART`, `TITRE`… label
+//!   before a title (text not ending like a sentence) makes a heading whatever
+//!   its length or language, so both sides keep the label alike; a heading
+//!   citing a sub-unit (`PARAGRAPH 2 OF ARTICLE 8`) is keyed by it
+//!   (`Article 8 2`), and so are the items below (`Article 8 2 (a)`).
 //!
 //! Language is not known yet: [`crate::langid`] fills it in. [`sentence`]
 //! splits a paragraph's text into sentences, for `--unit sentence`.
 
 mod label;
+mod markdown;
 pub mod sentence;
 
 pub(crate) use label::roman;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -277,10 +288,20 @@ fn breaks_before(prev: &Line<'_>, cur: &Line<'_>, layout: &Layout) -> bool {
             if label::parse(cur.text, !ends_sentence(prev.text)).is_some() {
                 return true;
             }
+            if starts_lowercase(cur.text) {
+                return false;
+            }
+            let prev_len = prev.text.trim().chars().count();
             // In wrapped text a short line that ends a sentence ends its paragraph.
-            ends_sentence(prev.text)
-                && prev.text.trim().chars().count() * 4 < width * 3
-                && !starts_lowercase(cur.text)
+            if ends_sentence(prev.text) {
+                return prev_len * 4 < width * 3;
+            }
+            // A line that stops well before the margin, though the next line's
+            // first word would have fitted, was not wrapped: its end is the
+            // author's. So a heading ends there, before the next heading or the
+            // text under it; a long heading wrapped at the margin goes on.
+            let next_word = cur.text.split_whitespace().next().unwrap_or("");
+            (prev_len + 1 + next_word.chars().count()) * 4 < width * 3
         }
         None => {
             if label::parse(cur.text, false).is_some() {
@@ -486,7 +507,11 @@ impl Vocabulary {
 /// Builds paragraphs and tracks the numbering context (article, paragraph).
 #[derive(Default)]
 struct Builder {
-    article: Option<u32>,
+    /// The unit numbered paragraphs are keyed under: `Article 8`, or what a
+    /// citing heading names (`Part 2 Section 3`, `Annex B`).
+    article: Option<String>,
+    /// The key items are keyed under: the last numbered paragraph's, or a
+    /// cited paragraph's (`Article 8 2`).
     numeric: Option<String>,
     /// Whether a text paragraph (not metadata) came already: the first one may be
     /// the title.
@@ -498,7 +523,12 @@ impl Builder {
         let first = &lines[draft.lines[0]];
         let last = &lines[*draft.lines.last().unwrap_or(&draft.lines[0])];
         let raw = join_lines(draft.lines.iter().map(|&i| lines[i].text), vocab);
-        let text = clean(&raw);
+        let mut text = clean(&raw);
+        // Markup first, so labels and kinds are read from the text a reader
+        // of the page sees (`**1.** We…` is numbered, `**Source:** …` metadata).
+        if let Cow::Owned(shown) = markdown::inline_text(&text) {
+            text = shown;
+        }
         let span = first.start..last.end();
         let line_range = first.no..last.no + 1;
         let label = label::parse(&text, false);
@@ -527,6 +557,23 @@ impl Builder {
             return (ParagraphKind::Metadata, None, None, text.to_string());
         }
         let first = !std::mem::replace(&mut self.seen_text, true);
+        // "PARAGRAPH 2 OF ARTICLE 8": what follows is numbered under it.
+        if let Some(cite) = label::citation(text).filter(|_| is_heading_text(text)) {
+            let key = format!("{} {}", cite.unit, cite.part);
+            if cite.paragraph {
+                self.article = Some(cite.unit);
+                self.numeric = Some(key.clone());
+            } else {
+                self.article = Some(key.clone());
+                self.numeric = None;
+            }
+            return (
+                ParagraphKind::Heading,
+                Some(cite.printed),
+                Some(NumberKey(key)),
+                text.to_string(),
+            );
+        }
         let Some(label) = label else {
             let kind = if first && is_title_like(text) {
                 ParagraphKind::Title
@@ -553,24 +600,18 @@ impl Builder {
                 )
             }
             LabelValue::Article(n) => {
-                self.article = Some(n);
+                let key = format!("Article {n}");
+                self.article = Some(key.clone());
                 self.numeric = None;
-                let key = NumberKey(format!("Article {n}"));
-                if is_heading_like(&rest) || rest.is_empty() {
-                    (
-                        ParagraphKind::Heading,
-                        Some(label.printed),
-                        Some(key),
-                        text.to_string(),
-                    )
+                // A title after the label, however long, makes a heading in
+                // either language: the same rule on both sides keeps (or
+                // strips) the label on both.
+                let (kind, text) = if is_heading_text(&rest) {
+                    (ParagraphKind::Heading, text.to_string())
                 } else {
-                    (
-                        ParagraphKind::Numbered,
-                        Some(label.printed),
-                        Some(key),
-                        rest,
-                    )
-                }
+                    (ParagraphKind::Numbered, rest)
+                };
+                (kind, Some(label.printed), Some(NumberKey(key)), text)
             }
             LabelValue::Numeric(parts) => {
                 let number = parts
@@ -578,8 +619,8 @@ impl Builder {
                     .map(u32::to_string)
                     .collect::<Vec<_>>()
                     .join(".");
-                let key = match self.article {
-                    Some(a) => format!("Article {a} {number}"),
+                let key = match &self.article {
+                    Some(a) => format!("{a} {number}"),
                     None => number,
                 };
                 self.numeric = Some(key.clone());
@@ -591,10 +632,7 @@ impl Builder {
                 )
             }
             LabelValue::Item(letters) => {
-                let context = self
-                    .numeric
-                    .clone()
-                    .or_else(|| self.article.map(|a| format!("Article {a}")));
+                let context = self.numeric.clone().or_else(|| self.article.clone());
                 let key = match context {
                     Some(c) => format!("{c} ({letters})"),
                     None => format!("({letters})"),
@@ -738,7 +776,13 @@ fn is_title_like(text: &str) -> bool {
 /// A short line without sentence-final punctuation reads as a heading.
 fn is_heading_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (1..=12).contains(&words) && !ends_sentence(text) && !text.trim_end().ends_with(',')
+    (1..=12).contains(&words) && is_heading_text(text)
+}
+
+/// Text that does not end like a sentence or a clause (`.`, `;`, `:`, `,`…)
+/// reads as a title, whatever its length; empty text too (a label alone).
+fn is_heading_text(text: &str) -> bool {
+    !ends_sentence(text) && !text.trim_end().ends_with(',')
 }
 
 #[cfg(test)]

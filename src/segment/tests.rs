@@ -462,3 +462,187 @@ fn control_character_line_is_blank_not_an_empty_paragraph() {
     let paras = segment("First line\n\x07\nsecond line.\n");
     assert!(paras.iter().all(|p| !p.text.is_empty()));
 }
+
+fn texts(paras: &[Paragraph]) -> Vec<&str> {
+    paras.iter().map(|p| p.text.as_str()).collect()
+}
+
+/// Regression: in hard-wrapped text, a heading line ran into the next
+/// heading and into the text under it ("Drivers for Change Policy The
+/// Alliance…"): only a short line ending a sentence ended a paragraph.
+#[test]
+fn consecutive_headings_in_wrapped_text_stay_apart() {
+    let text = "Drivers for Change\nPolicy\nThe Alliance has agreed to adapt its structures to the new security environment and\nto strengthen its deterrence and defence posture in all domains, including cyber space\nand space, in line with the decisions taken at the summits of Wales and Warsaw over\nthe years since then.\nLong-term military adaptation of the Alliance to a changed strategic and\npolitical environment\nAllies will invest in the capabilities they need and deliver them on time to meet the\ntargets agreed, in particular in the areas of air and missile defence and enablers\nfor the reinforcement of the Alliance across its whole territory without delay.\n";
+    let paras = segment(text);
+    assert_eq!(
+        texts(&paras),
+        [
+            "Drivers for Change",
+            "Policy",
+            "The Alliance has agreed to adapt its structures to the new security environment and to strengthen its deterrence and defence posture in all domains, including cyber space and space, in line with the decisions taken at the summits of Wales and Warsaw over the years since then.",
+            // Its first line reaches the margin: wrapped, so joined.
+            "Long-term military adaptation of the Alliance to a changed strategic and political environment",
+            "Allies will invest in the capabilities they need and deliver them on time to meet the targets agreed, in particular in the areas of air and missile defence and enablers for the reinforcement of the Alliance across its whole territory without delay.",
+        ]
+    );
+    assert_eq!(kinds(&paras)[..2], [K::Title, K::Heading]);
+}
+
+/// An article's title makes a heading whatever its length, in either
+/// language: the French title, longer than a short line, lost its label
+/// while the English one kept it, and `check` saw a number mismatch.
+#[test]
+fn article_titles_are_headings_on_both_sides_whatever_their_length() {
+    let en = segment("Article 4 Clearance of explosive remnants\n");
+    let fr = segment(
+        "Article 4 Dépollution, enlèvement ou destruction des restes explosifs de guerre dans les zones touchées sous le contrôle d’une Haute Partie contractante\n",
+    );
+    for (paras, title) in [
+        (&en, "Article 4 Clearance of explosive remnants"),
+        (
+            &fr,
+            "Article 4 Dépollution, enlèvement ou destruction des restes explosifs de guerre dans les zones touchées sous le contrôle d’une Haute Partie contractante",
+        ),
+    ] {
+        assert_eq!(paras.len(), 1);
+        assert_eq!(paras[0].kind, K::Heading);
+        assert_eq!(paras[0].text, title);
+        assert_eq!(paras[0].label.as_deref(), Some("Article 4"));
+        assert_eq!(paras[0].key, Some(NumberKey("Article 4".into())));
+    }
+    // Text that ends like a sentence is the article's first paragraph.
+    let body = segment("Article 4. The Parties will consult together.\n");
+    assert_eq!(body[0].kind, K::Numbered);
+    assert_eq!(body[0].text, "The Parties will consult together.");
+}
+
+/// Regression: the items under "PARAGRAPH 2 OF ARTICLE 8" were keyed under
+/// the previous article's paragraph 2 (`Article 7 2 (a)`), duplicating its
+/// keys.
+#[test]
+fn a_heading_citing_a_paragraph_of_an_article_keys_the_items_below() {
+    let keys = |text: &str| -> Vec<Option<String>> {
+        segment(text)
+            .iter()
+            .map(|p| p.key.as_ref().map(|k| k.0.clone()))
+            .collect()
+    };
+    let want: Vec<Option<String>> = [
+        Some("Article 7"),
+        Some("Article 7 2"),
+        Some("Article 7 2 (a)"),
+        Some("Article 8 2"),
+        Some("Article 8 2 (a)"),
+        Some("Article 8 2 (b)"),
+        Some("Article 8 3"),
+    ]
+    .map(|k| k.map(String::from))
+    .to_vec();
+    for heading in [
+        "PARAGRAPH 2 OF ARTICLE 8",
+        "Paragraph 2 of Article 8",
+        "PARAGRAPHE 2 DE L'ARTICLE 8",
+        "Paragraphe 2 de l’article 8",
+        "ALINÉA 2 DE L'ARTICLE 8",
+        "alinéa 2 de l’Article VIII",
+    ] {
+        let text = format!(
+            "Article 7\n\n2. The Parties agree.\n\n(a) first point;\n\n{heading}\n\n(a) the first;\n\n(b) the second.\n\n3. The Parties also agree.\n"
+        );
+        assert_eq!(keys(&text), want, "{heading}");
+        let paras = segment(&text);
+        assert_eq!(paras[3].kind, K::Heading);
+        assert_eq!(paras[3].text, heading);
+    }
+    // A division of a part: its paragraphs and items are keyed under both.
+    for heading in ["SECTION 3 OF PART II", "Section 3 du titre II"] {
+        let text = format!("{heading}\n\n1. The first.\n\n(a) an item.\n");
+        assert_eq!(
+            keys(&text),
+            [
+                Some("Part 2 Section 3".to_string()),
+                Some("Part 2 Section 3 1".to_string()),
+                Some("Part 2 Section 3 1 (a)".to_string()),
+            ]
+        );
+    }
+    // A sentence that cites a paragraph is no heading.
+    assert_eq!(
+        keys("Article 7\n\nParagraph 2 of Article 8 shall apply.\n\n(a) the first;\n"),
+        [
+            Some("Article 7".to_string()),
+            None,
+            Some("Article 7 (a)".to_string())
+        ]
+    );
+}
+
+#[test]
+fn markdown_markup_is_reduced_and_labels_read_from_what_remains() {
+    let text = "# **Drivers** for Change\n\n1. We **strongly** condemn [the attack](https://www.nato.int/a_b_c).\n\n**2.** Allies* agree [sic] that 2 * 3 is `six`.\n\nPortugal*, snake_case and […] stay.\n";
+    let paras = segment(text);
+    assert_eq!(
+        texts(&paras),
+        [
+            "Drivers for Change",
+            "We strongly condemn the attack.",
+            "Allies* agree [sic] that 2 * 3 is six.",
+            "Portugal*, snake_case and […] stay.",
+        ]
+    );
+    assert_eq!(
+        kinds(&paras),
+        [K::Heading, K::Numbered, K::Numbered, K::Body]
+    );
+    assert_eq!(paras[0].label.as_deref(), Some("#"));
+    assert_eq!(paras[1].label.as_deref(), Some("1."));
+    assert_eq!(paras[2].key, Some(NumberKey("2".into())));
+    // The span still covers the markup: nothing is lost from the source.
+    assert_eq!(
+        &text[paras[1].span.clone()],
+        "1. We **strongly** condemn [the attack](https://www.nato.int/a_b_c)."
+    );
+}
+
+proptest::proptest! {
+    /// Markdown reduction only takes characters away (the markup), never
+    /// invents one, and never leaves a paragraph without text.
+    #[test]
+    fn markdown_reduction_only_removes_markup(
+        pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[A-Za-zé ]{0,12}").unwrap(),
+                proptest::sample::select(vec![
+                    "**", "*", "_", "__", "`", "``", "[", "]", "](", ")", "(", "![", "<", ">",
+                    "<br>", "<b>", "</b>", "<!-- c -->", "~~", "~", "\\", "\n", "\n\n", "1. ",
+                    "# ", "- ", "> ", "    ", "https://x.org/a_b_*c*", "www.nato.int/_x_",
+                    "<https://a.org/b_c>", "a@b.org", "[x]: /u", "Article 4 ",
+                ]).prop_map(String::from),
+            ],
+            0..30,
+        )
+    ) {
+        let source = pieces.concat();
+        let paras = segment(&source);
+        let mut got = String::new();
+        for p in &paras {
+            // (A label alone, `1.`, is a paragraph with no text, as before.)
+            proptest::prop_assert!(
+                !p.text.is_empty() || p.label.is_some(),
+                "{source:?}: {paras:?}"
+            );
+            got.push_str(&p.printed());
+            // A markdown marker is the label of a heading but not printed.
+            got.push_str(p.label.as_deref().filter(|l| l.starts_with('#')).unwrap_or(""));
+        }
+        let mut want = chars_of(&clean(&source));
+        for c in chars_of(&got) {
+            match want.binary_search(&c) {
+                Ok(i) => {
+                    want.remove(i);
+                }
+                Err(_) => proptest::prop_assert!(false, "{c:?} invented from {source:?}"),
+            }
+        }
+    }
+}

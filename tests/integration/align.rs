@@ -350,3 +350,110 @@ fn min_score_filters_and_reports() {
     let res = run(&[&"align", &sample("001"), &"--min-score", &"1.5"]);
     assert_eq!(res.status.code(), Some(2));
 }
+
+/// `--keep-labels` writes segments as printed, in `align` and `corpus`, at
+/// paragraph and sentence units; without it labels are left to the number
+/// columns. Headings hold their label either way.
+#[test]
+fn keep_labels_writes_segments_as_printed() {
+    let pair = corpus("nato-ottawa-agreement-1951");
+    let (en, fr) = (pair.join("en.txt"), pair.join("fr.txt"));
+    // (en_index, sentence or "", en, fr) of the rows looked at.
+    let texts = |args: &[&dyn AsRef<std::ffi::OsStr>]| -> Vec<(String, String, String, String)> {
+        let res = run(args);
+        assert!(res.status.success(), "{}", stderr(&res));
+        csv_rows(&res.stdout)
+            .into_iter()
+            .filter(|r| ["17", "26", "28", "56"].contains(&r["en_index"].as_str()))
+            .map(|r| {
+                let sentence = r.get("en_sentence").cloned().unwrap_or_default();
+                (
+                    r["en_index"].clone(),
+                    sentence,
+                    r["en"].clone(),
+                    r["fr"].clone(),
+                )
+            })
+            .collect()
+    };
+    let row = |i: &str, s: &str, en: &str, fr: &str| {
+        (i.to_string(), s.to_string(), en.to_string(), fr.to_string())
+    };
+    let heading = |s| {
+        [
+            row(
+                "17",
+                s,
+                "PART II The Organisation",
+                "TITRE II L’organisation",
+            ),
+            row("26", s, "Article 8", "Article 8"),
+        ]
+    };
+    const EN_2: &str = "Where the legal incidence of any form of taxation depends upon residence, a period during which a representative to whom this Article applies is present in the territory of another Member State for the discharge of his duties shall not be considered as a period of residence.";
+    const FR_2: &str = "Lorsque l’assujettissement à un impôt quelconque dépend de la résidence, la période au cours de laquelle le représentant visé par le présent Article se trouve, pour l’exercice de ses fonctions, sur le territoire d’un autre État membre, ne sera pas considérée comme période de résidence.";
+    const EN_2B: &str = "In particular, he shall be exempt from taxation on his official salary and emoluments during such periods of duty.";
+    const FR_2B: &str = "En particulier, ses appointements officiels et ses émoluments seront exempts d’impôts au cours de cette période.";
+    const EN_A: &str =
+        "the Organisation may hold currency of any kind and operate accounts in any currency;";
+    const FR_A: &str = "l’Organisation peut détenir des devises quelconques et avoir des comptes en n’importe quelle monnaie;";
+
+    let mut want = heading("").to_vec();
+    want.push(row("28", "", EN_A, FR_A));
+    want.push(row(
+        "56",
+        "",
+        &format!("{EN_2} {EN_2B}"),
+        &format!("{FR_2} {FR_2B}"),
+    ));
+    assert_eq!(texts(&[&"align", &en, &fr, &"-q"]), want);
+
+    let mut want = heading("").to_vec();
+    want.push(row("28", "", &format!("(a) {EN_A}"), &format!("a) {FR_A}")));
+    want.push(row(
+        "56",
+        "",
+        &format!("2 {EN_2} {EN_2B}"),
+        &format!("2 {FR_2} {FR_2B}"),
+    ));
+    assert_eq!(texts(&[&"align", &en, &fr, &"-q", &"--keep-labels"]), want);
+
+    // Sentence units: the label opens the paragraph's first sentence only.
+    let mut want = heading("1").to_vec();
+    want.push(row(
+        "28",
+        "1",
+        &format!("(a) {EN_A}"),
+        &format!("a) {FR_A}"),
+    ));
+    want.push(row("56", "1", &format!("2 {EN_2}"), &format!("2 {FR_2}")));
+    want.push(row("56", "2", EN_2B, FR_2B));
+    assert_eq!(
+        texts(&[
+            &"align",
+            &en,
+            &fr,
+            &"-q",
+            &"--keep-labels",
+            &"--unit",
+            &"sentence"
+        ]),
+        want
+    );
+
+    // Corpus mode, as align.
+    let res = run(&[
+        &"corpus",
+        &pair,
+        &"--exclude",
+        &"*.tsv",
+        &"-q",
+        &"--keep-labels",
+    ]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    let rows = csv_rows(&res.stdout);
+    let find = |en: &str| rows.iter().find(|r| r["en"] == en).map(|r| r["fr"].clone());
+    assert_eq!(find(&format!("(a) {EN_A}")), Some(format!("a) {FR_A}")));
+    assert_eq!(find("Article 8"), Some("Article 8".to_string()));
+    assert_eq!(find(EN_A), None);
+}
