@@ -86,8 +86,15 @@ pub struct AlignArgs {
           value_parser = parse_positive)]
     pub max_paragraph: usize,
     /// Leave out pairs scoring below this (0 to 1); the summary counts them.
+    /// The score is the estimated probability that a pair is right.
     #[arg(long, value_name = "SCORE", value_parser = parse_score)]
     pub min_score: Option<f64>,
+    /// Write a pair the aligner found as two one-sided units when its score
+    /// is below this: it is more likely wrong than right (a replaced
+    /// paragraph, a translator's note). 0 keeps every pair.
+    #[arg(long, value_name = "SCORE", value_parser = parse_score,
+          default_value_t = natalign::align::DEFAULT_SPLIT_BELOW)]
+    pub split_below: f64,
 }
 
 /// Output options shared by the commands that write aligned units.

@@ -24,6 +24,9 @@ pub struct AlignConfig {
     pub anchors: Option<PathBuf>,
     /// Two-sided units scoring below this are left out (and counted).
     pub min_score: Option<f64>,
+    /// Pairs the aligner found scoring below this are written as two
+    /// one-sided units.
+    pub split_below: f64,
     /// Longest line accepted, in bytes.
     pub max_paragraph: usize,
 }

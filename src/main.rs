@@ -121,6 +121,7 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         check: args.check,
         anchors: args.anchors,
         min_score: args.min_score,
+        split_below: args.split_below,
         max_paragraph: args.max_paragraph,
     };
     let summary = natalign::command::align::run(&config)?;

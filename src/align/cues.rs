@@ -23,6 +23,9 @@ pub struct Cues {
     /// Bits set in `weak`, counted once: [`agreement`] runs in the dynamic
     /// program's inner loop.
     pub weak_bits: u32,
+    /// The entities among `strong` (EN↔FR names of the lexicon), sorted: a
+    /// translation rarely drops a name.
+    pub entities: Vec<u16>,
 }
 
 fn count_bits(weak: &[u64; WEAK_WORDS]) -> u32 {
@@ -50,12 +53,10 @@ impl Cues {
                 hash(0, if t.is_empty() { "0" } else { t })
             })
             .collect();
-        strong.extend(
-            lexicon::entities(text)
-                .into_iter()
-                .map(|id| hash(1, &id.0.to_string())),
-        );
+        let mut entities: Vec<u16> = lexicon::entities(text).into_iter().map(|id| id.0).collect();
+        strong.extend(entities.iter().map(|id| hash(1, &id.to_string())));
         strong.sort_unstable();
+        entities.sort_unstable();
         let mut weak = [0u64; WEAK_WORDS];
         let mut folded = String::new();
         for w in text
@@ -75,6 +76,7 @@ impl Cues {
             strong,
             weak_bits: count_bits(&weak),
             weak,
+            entities,
         }
     }
 
@@ -94,10 +96,16 @@ impl Cues {
             }
         }
         strong.sort_unstable();
+        let mut entities: Vec<u16> = parts
+            .iter()
+            .flat_map(|c| c.entities.iter().copied())
+            .collect();
+        entities.sort_unstable();
         Cues {
             strong,
             weak_bits: count_bits(&weak),
             weak,
+            entities,
         }
     }
 }

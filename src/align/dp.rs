@@ -68,7 +68,9 @@ const MOVES: &[(usize, usize, f64)] = &[
     (0, 1, 0.01),
     (2, 1, 0.045),
     (1, 2, 0.045),
-    (2, 2, 0.01),
+    // Two paragraphs split differently on each side: rare between
+    // paragraphs, and a cheap way to glue an unrelated paragraph to a pair.
+    (2, 2, 0.001),
 ];
 
 /// Half-width of the band around the guide path, in items.
@@ -156,7 +158,7 @@ pub fn length_probability(en: usize, fr: usize) -> f64 {
 
 /// Cost of pairing English items `en` with French items `fr` (both non-empty).
 /// `ec`/`fc` are the cues of `en`/`fr` taken together.
-fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>], ec: &Cues, fc: &Cues) -> (f64, bool) {
+pub(crate) fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>], ec: &Cues, fc: &Cues) -> (f64, bool) {
     let le: usize = en.iter().map(|i| i.len).sum();
     let lf: usize = fr.iter().map(|i| i.len).sum();
     let mut cost = -length_probability(le, lf).max(1e-30).ln();
@@ -217,7 +219,7 @@ pub fn contradiction(en: &Cues, fr: &Cues, a: &super::cues::Agreement) -> f64 {
 /// [`contradiction`], but measured on the part alone, since the other side
 /// is larger); a part too short to measure costs [`EMPTY_PART_PENALTY`]
 /// when it shares nothing at all.
-fn part_contradiction(part: &Cues, other: &Cues) -> f64 {
+pub(crate) fn part_contradiction(part: &Cues, other: &Cues) -> f64 {
     let a = agreement(part, other);
     if part.weak_bits < CONTRADICTION_MIN_WORDS {
         return if a.strong_shared == 0 && a.cognates == 0.0 {

@@ -255,6 +255,7 @@ mod tests {
                 score: 0.0,
                 method: Method::Dp,
                 note: Some("no French counterpart found".into()),
+                evidence: None,
             }],
         };
         let s = align_sentences(&a);
@@ -278,6 +279,7 @@ mod tests {
                 score: 0.0,
                 method: Method::Dp,
                 note: None,
+                evidence: None,
             }],
         };
         let s = align_sentences(&a);

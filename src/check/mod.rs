@@ -207,6 +207,15 @@ fn finding(
     }
 }
 
+/// How `check` aligns: every pair the aligner finds is kept, however weak
+/// (`split_below` 0): a reviser wants a replaced or damaged paragraph
+/// reported by what differs in it, not as two paragraphs without
+/// counterparts.
+pub const ALIGN_OPTIONS: crate::align::AlignOptions = crate::align::AlignOptions {
+    forced: Vec::new(),
+    split_below: 0.0,
+};
+
 /// Whether a paragraph says nothing a translation must carry over on its
 /// own: two words at most, no number and no name (`Now, therefore,` opening
 /// the UDHR's proclamation, which the French folds into the next sentence).

@@ -28,7 +28,10 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
         })
         .collect::<Result<Vec<_>>>()?;
     let (en, fr) = sides(&docs)?;
-    let mut options = AlignOptions::default();
+    let mut options = AlignOptions {
+        split_below: config.split_below,
+        ..AlignOptions::default()
+    };
     if let Some(path) = &config.anchors {
         let text = String::from_utf8(read_input(path)?)
             .map_err(|_| Error::input(path, InputProblem::BadAnchors("not UTF-8 text".into())))?;

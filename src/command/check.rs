@@ -83,7 +83,7 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
             } else {
                 let doc = load(&one.display().to_string(), &bytes)?;
                 let (en, fr) = sides(std::slice::from_ref(&doc))?;
-                check::units_of(&align(en, fr, &Default::default()))
+                check::units_of(&align(en, fr, &check::ALIGN_OPTIONS))
             }
         }
         paths => {
@@ -92,7 +92,7 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
                 .map(|p| load(&p.display().to_string(), &read_input(p)?))
                 .collect::<Result<Vec<_>>>()?;
             let (en, fr) = sides(&docs)?;
-            check::units_of(&align(en, fr, &Default::default()))
+            check::units_of(&align(en, fr, &check::ALIGN_OPTIONS))
         }
     };
     let all = check::check(&units);

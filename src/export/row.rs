@@ -64,6 +64,10 @@ pub struct Row {
     /// language (TMX) never write such a row.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub other: String,
+    /// What the score of a paragraph pair was computed from (JSONL only;
+    /// none for one-sided and sentence units).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<crate::align::score::Evidence>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -129,6 +133,7 @@ fn sentence_rows_with(
             score: unit.score,
             method: unit.method.as_str().into(),
             note: unit.note.clone().unwrap_or_default(),
+            evidence: None,
             ..paragraphs[unit.unit].clone()
         })
         .collect()
@@ -248,6 +253,7 @@ fn row(alignment: &Alignment, unit: &AlignedUnit, keep_labels: bool) -> Row {
         copies: 0,
         provenance: Vec::new(),
         other: String::new(),
+        evidence: unit.evidence,
     }
 }
 
@@ -292,6 +298,7 @@ fn aside_row(side: &Side, aside: &Aside, keep_labels: bool) -> Row {
             AsideLanguage::Other(code) => code.clone(),
             AsideLanguage::Pair(_) => String::new(),
         },
+        evidence: None,
     }
 }
 
@@ -385,6 +392,7 @@ pub(crate) fn test_row(en: &str, fr: &str) -> Row {
         copies: 0,
         provenance: Vec::new(),
         other: String::new(),
+        evidence: None,
     }
 }
 
@@ -426,6 +434,7 @@ mod tests {
                     score: 1.0,
                     method: Method::Anchor,
                     note: None,
+                    evidence: None,
                 },
                 AlignedUnit {
                     en: vec![1, 2],
@@ -433,6 +442,7 @@ mod tests {
                     score: 1.0,
                     method: Method::AnchorDp,
                     note: None,
+                    evidence: None,
                 },
             ],
         }

@@ -311,22 +311,26 @@ fn bad_anchors_file_is_an_input_error() {
 
 #[test]
 fn min_score_filters_and_reports() {
-    let all = csv_rows(&run(&[&"align", &sample("001")]).stdout);
+    let udhr = corpus("un-udhr-1948");
+    let (en, fr) = (udhr.join("en.txt"), udhr.join("fr.txt"));
+    let all = csv_rows(&run(&[&"align", &en, &fr]).stdout);
+    let pair = |r: &Row| !r["en"].is_empty() && !r["fr"].is_empty();
     let low = all
         .iter()
-        .filter(|r| r["score"].parse::<f64>().unwrap() < 0.6)
+        .filter(|r| pair(r) && r["score"].parse::<f64>().unwrap() < 0.95)
         .count();
     assert!(
         low > 0 && low < all.len(),
-        "the sample needs both kinds for this test"
+        "the pair needs both kinds for this test"
     );
-    let res = run(&[&"align", &sample("001"), &"--min-score", &"0.6"]);
+    let res = run(&[&"align", &en, &fr, &"--min-score", &"0.95"]);
     assert!(res.status.success());
     let kept = csv_rows(&res.stdout);
     assert_eq!(kept.len(), all.len() - low);
     assert!(
         kept.iter()
-            .all(|r| r["score"].parse::<f64>().unwrap() >= 0.6)
+            .filter(|r| pair(r))
+            .all(|r| r["score"].parse::<f64>().unwrap() >= 0.95)
     );
     assert!(
         stderr(&res).contains(&format!("{low} pairs under --min-score left out")),
@@ -334,16 +338,11 @@ fn min_score_filters_and_reports() {
         stderr(&res)
     );
     // The summary counts the rows written, not those left out.
-    let (n, pairs) = (
-        kept.len(),
-        kept.iter()
-            .filter(|r| !r["en"].is_empty() && !r["fr"].is_empty())
-            .count(),
-    );
+    let n = kept.len();
+    let pairs = kept.iter().filter(|r| pair(r)).count();
+    let one_sided = n - pairs;
     assert!(
-        stderr(&res).starts_with(&format!(
-            "natalign: {n} units: {pairs} pairs, 0 English only, 0 French only; {n} written"
-        )),
+        stderr(&res).starts_with(&format!("natalign: {n} units: {pairs} pairs, {one_sided} English only, 0 French only; {n} written")),
         "{}",
         stderr(&res)
     );
