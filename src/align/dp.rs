@@ -78,7 +78,7 @@ pub const BAND: usize = 30;
 /// Most extra width given for sides of unequal length between guide points.
 pub const MAX_EXTRA: usize = 60;
 /// Cells the band may grow by to follow where one side stops being
-/// translated (see [`band`]): beyond this the band keeps to the line.
+/// translated (see `band`): beyond this the band keeps to the line.
 pub const TRUNCATION_BUDGET: usize = 4_000_000;
 
 /// Expected French characters per English character, and the variance per

@@ -9,7 +9,7 @@
 //!   by whatlang restricted to both and by their function words; another
 //!   language by its script (Cyrillic, Greek…), by whatlang over all its
 //!   languages and by the frequent words of the other languages NATO archives
-//!   hold ([`words`]). A paragraph is "other" only on positive evidence of
+//!   hold (`words`). A paragraph is "other" only on positive evidence of
 //!   another language, never for lack of English or French evidence;
 //! - URLs and e-mail addresses are not language evidence (`views-vues`);
 //! - languages come in runs: a three-state hidden Markov model over the
@@ -390,7 +390,7 @@ pub fn switch_costs(kinds: &[ParagraphKind]) -> Vec<f64> {
 /// labels with posterior confidences. `switch_cost[t]` is the cost, in nats,
 /// of a change of class between paragraphs `t - 1` and `t` (see
 /// [`switch_costs`]; missing entries cost the default); starting in, or
-/// changing into, another language costs [`OTHER_PRIOR`] more.
+/// changing into, another language costs `OTHER_PRIOR` more.
 pub fn smooth<const K: usize>(emissions: &[[f64; K]], switch_cost: &[f64]) -> Vec<(usize, f64)> {
     let n = emissions.len();
     if n == 0 {
