@@ -39,14 +39,16 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
         options.forced = forced::parse(&text, &en, &fr).map_err(bad)?;
         check_forced(&options.forced, en.paragraphs.len(), fr.paragraphs.len()).map_err(bad)?;
     }
-    let mut alignment = align(en, fr, &options);
+    let alignment = align(en, fr, &options);
+    let (mut rows, findings) = rows(&alignment, config);
+    // Each row is judged by its own score: a sentence pair by the sentence's,
+    // not by its paragraph's.
     let mut below_min_score = 0;
     if let Some(min) = config.min_score {
-        let before = alignment.units.len();
-        alignment.units.retain(|u| !u.is_pair() || u.score >= min);
-        below_min_score = before - alignment.units.len();
+        let before = rows.len();
+        rows.retain(|r| !r.is_pair() || r.score >= min);
+        below_min_score = before - rows.len();
     }
-    let (rows, findings) = rows(&alignment, config);
     let mut summary = Summary::new(&docs, &rows);
     summary.below_min_score = below_min_score;
     summary.findings = findings;

@@ -19,3 +19,4 @@ mod fuzz;
 /// The fuzz targets' bodies, shared with the cargo-fuzz crate under fuzz/.
 #[path = "../../fuzz/src/lib.rs"]
 mod fuzz_targets;
+mod languages;

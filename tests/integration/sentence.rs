@@ -309,3 +309,47 @@ fn sentence_tmx_validates_and_says_sentence() {
     let xml = std::fs::read_to_string(dir.path().join("001.tmx")).unwrap();
     assert!(xml.contains(r#"<prop type="x-fr-sentence">1+2</prop>"#));
 }
+
+#[test]
+fn min_score_judges_sentences_by_their_own_score() {
+    let pair = corpus("un-udhr-1948");
+    let (en, fr) = (pair.join("en.txt"), pair.join("fr.txt"));
+    let all = csv_rows(&run(&[&"align", &en, &fr, &"--unit", &"sentence"]).stdout);
+    let is_pair = |r: &Row| !r["en"].is_empty() && !r["fr"].is_empty();
+    let score = |r: &Row| r["score"].parse::<f64>().unwrap();
+    let low = all.iter().filter(|r| is_pair(r) && score(r) < 0.95).count();
+    assert!(low > 0, "the pair needs sentences under 0.95 for this test");
+    let res = run(&[
+        &"align",
+        &en,
+        &fr,
+        &"--unit",
+        &"sentence",
+        &"--min-score",
+        &"0.95",
+    ]);
+    assert!(res.status.success(), "{}", stderr(&res));
+    let kept = csv_rows(&res.stdout);
+    // Exactly the sentence pairs under the threshold are gone, whatever their
+    // paragraph scored; one-sided rows stay.
+    assert_eq!(kept.len(), all.len() - low);
+    assert!(kept.iter().filter(|r| is_pair(r)).all(|r| score(r) >= 0.95));
+    let expected: Vec<&Row> = all
+        .iter()
+        .filter(|r| !is_pair(r) || score(r) >= 0.95)
+        .collect();
+    assert_eq!(
+        kept.iter()
+            .map(|r| (&r["en"], &r["fr"]))
+            .collect::<Vec<_>>(),
+        expected
+            .iter()
+            .map(|r| (&r["en"], &r["fr"]))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        stderr(&res).contains(&format!("{low} pairs under --min-score left out")),
+        "{}",
+        stderr(&res)
+    );
+}
