@@ -157,8 +157,16 @@ pub fn length_probability(en: usize, fr: usize) -> f64 {
 }
 
 /// Cost of pairing English items `en` with French items `fr` (both non-empty).
-/// `ec`/`fc` are the cues of `en`/`fr` taken together.
-pub(crate) fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>], ec: &Cues, fc: &Cues) -> (f64, bool) {
+/// `ec`/`fc` are the cues of `en`/`fr` taken together. A cost that reaches
+/// `bound` (the most it could cost and still be chosen) may be returned
+/// before the parts of a merge are judged: they only add to it.
+pub(crate) fn pair_cost(
+    en: &[Item<'_>],
+    fr: &[Item<'_>],
+    ec: &Cues,
+    fc: &Cues,
+    bound: f64,
+) -> (f64, bool) {
     let le: usize = en.iter().map(|i| i.len).sum();
     let lf: usize = fr.iter().map(|i| i.len).sum();
     let mut cost = -length_probability(le, lf).max(1e-30).ln();
@@ -168,11 +176,6 @@ pub(crate) fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>], ec: &Cues, fc: &Cues) 
     cost -= COGNATE_WEIGHT * (a.cognates - COGNATE_CHANCE);
     let contradicted = contradiction(ec, fc, &a);
     cost += contradicted;
-    if en.len() + fr.len() > 2 {
-        for (part, other) in en.iter().map(|i| (i, fc)).chain(fr.iter().map(|i| (i, ec))) {
-            cost += part_contradiction(&part.cues, other);
-        }
-    }
     // A heading or dateline glued to a paragraph is not a split paragraph.
     let mixed =
         |items: &[Item<'_>]| items.len() > 1 && items.iter().any(|i| i.heading != items[0].heading);
@@ -187,6 +190,11 @@ pub(crate) fn pair_cost(en: &[Item<'_>], fr: &[Item<'_>], ec: &Cues, fc: &Cues) 
     // it is two different texts.
     if keyed && contradicted < KEY_BONUS {
         cost -= KEY_BONUS;
+    }
+    if en.len() + fr.len() > 2 && cost < bound {
+        for (part, other) in en.iter().map(|i| (i, fc)).chain(fr.iter().map(|i| (i, ec))) {
+            cost += part_contradiction(&part.cues, other);
+        }
     }
     (cost, keyed)
 }
@@ -397,8 +405,16 @@ pub fn align_items(en: &[Item<'_>], fr: &[Item<'_>], guide: &[(usize, usize)]) -
                     // An omission has no length to match: its prior alone.
                     omission(prior)
                 } else {
-                    -prior.ln()
-                        + pair_cost(&en[pi..i], &fr[pj..j], en_cues(pi, di), fr_cues(pj, dj)).0
+                    let bead = -prior.ln();
+                    let bound = best - prev - bead;
+                    bead + pair_cost(
+                        &en[pi..i],
+                        &fr[pj..j],
+                        en_cues(pi, di),
+                        fr_cues(pj, dj),
+                        bound,
+                    )
+                    .0
                 };
                 if prev + step < best {
                     best = prev + step;
@@ -426,6 +442,7 @@ pub fn align_items(en: &[Item<'_>], fr: &[Item<'_>], guide: &[(usize, usize)]) -
                 &fr[j - dj..j],
                 en_cues(i - di, di),
                 fr_cues(j - dj, dj),
+                f64::INFINITY,
             )
             .1;
         beads.push(Bead {

@@ -11,19 +11,26 @@
 //! shares cognates and length by chance, but not the words that go with its
 //! English counterpart's words elsewhere in the document.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::lexicon;
 
-/// A content word, hashed: four letters or more, accents folded, lower case.
+/// A content word, hashed: four letters or more, not an English or French
+/// function word, accents folded, lower case.
 pub type Word = u64;
 
-/// The content words of a text, distinct and sorted.
+/// The content words of a text, distinct and sorted (the order the
+/// associations rely on).
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    let mut folded = String::new();
+    let (mut folded, mut lower) = (String::new(), String::new());
     for w in text.split(|c: char| !c.is_alphabetic()) {
         if w.chars().nth(3).is_none() {
+            continue;
+        }
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if crate::langid::is_function_word(&lower) {
             continue;
         }
         folded.clear();
@@ -95,20 +102,15 @@ impl Associations {
         fr: &[Word],
         own: Option<(&[Word], &[Word])>,
     ) -> (f64, usize) {
-        let cap = |w: &[Word]| -> FxHashSet<Word> {
-            w[..w.len().min(MAX_WORDS)].iter().copied().collect()
-        };
-        let (en, fr) = (
-            &en[..en.len().min(MAX_WORDS)],
-            &fr[..fr.len().min(MAX_WORDS)],
-        );
-        let (own_en, own_fr) = own.map_or_else(
-            || (FxHashSet::default(), FxHashSet::default()),
-            |(e, f)| (cap(e), cap(f)),
-        );
+        // Words are sorted, so membership is a binary search.
+        fn cap(w: &[Word]) -> &[Word] {
+            &w[..w.len().min(MAX_WORDS)]
+        }
+        let (en, fr) = (cap(en), cap(fr));
+        let (own_en, own_fr) = own.map_or((&[][..], &[][..]), |(e, f)| (cap(e), cap(f)));
         let (mut total, mut known) = (0.0, 0usize);
         for &e in en {
-            let in_own_en = u32::from(own_en.contains(&e));
+            let in_own_en = u32::from(own_en.binary_search(&e).is_ok());
             let ce = self
                 .en
                 .get(&e)
@@ -122,7 +124,7 @@ impl Associations {
             let best = fr
                 .iter()
                 .map(|&f| {
-                    let in_own_fr = u32::from(own_fr.contains(&f));
+                    let in_own_fr = u32::from(own_fr.binary_search(&f).is_ok());
                     let both = self
                         .both
                         .get(&(e, f))

@@ -356,8 +356,16 @@ pub fn align(en: Side, fr: Side, options: &AlignOptions) -> Alignment {
 /// paragraph near its own, and its French one with each English paragraph
 /// near, against its own pairing's.
 fn rivals(units: &mut [AlignedUnit], en: &[dp::Item<'_>], fr: &[dp::Item<'_>]) {
-    let cost =
-        |i: usize, j: usize| dp::pair_cost(&en[i..=i], &fr[j..=j], &en[i].cues, &fr[j].cues).0;
+    let cost = |i: usize, j: usize| {
+        dp::pair_cost(
+            &en[i..=i],
+            &fr[j..=j],
+            &en[i].cues,
+            &fr[j].cues,
+            f64::INFINITY,
+        )
+        .0
+    };
     for u in units.iter_mut() {
         let (&[i], &[j]) = (u.en.as_slice(), u.fr.as_slice()) else {
             continue;
@@ -424,9 +432,11 @@ fn score_words(units: &mut [AlignedUnit], en: &[Paragraph], fr: &[Paragraph]) {
         // Rival pairings of a 1-1 pair: each side with a neighbour of the
         // other, judged on the same counts (the pair's own left out).
         let rival = match (unit.en.as_slice(), unit.fr.as_slice()) {
-            (&[i], &[j]) => {
+            // With no English word judged the margin weighs nothing.
+            (&[i], &[j]) if known > 0 => {
                 let near = |k: usize, len: usize| {
-                    (k.saturating_sub(score::RIVALS)..(k + score::RIVALS + 1).min(len))
+                    (k.saturating_sub(score::LEXICAL_RIVALS)
+                        ..(k + score::LEXICAL_RIVALS + 1).min(len))
                         .filter(move |&x| x != k)
                 };
                 near(j, fr.len())

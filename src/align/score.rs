@@ -81,8 +81,10 @@ pub struct Evidence {
     pub rival: f64,
 }
 
-/// How far, in paragraphs, rivals of a pairing are looked for.
+/// How far, in paragraphs, rivals of a pairing are looked for…
 pub const RIVALS: usize = 3;
+/// …and rivals by word associates (dearer to judge).
+pub const LEXICAL_RIVALS: usize = 3;
 
 impl Evidence {
     /// The evidence of `en` against `fr` (each one or more texts' cues and
@@ -270,13 +272,13 @@ pub const ISLAND: usize = 3;
 /// The highest score under each doubt of [`DOUBTS`]: the share of right
 /// pairs under it in the evidence the model was fitted on (pairs the user
 /// forced aside), and never more than 0.9. Fitted with [`COEFFICIENTS`].
-pub const CAPS: [f64; 8] = [0.8876, 0.9, 0.9, 0.625, 0.4242, 0.9, 0.06667, 0.05882];
+pub const CAPS: [f64; 8] = [0.8821, 0.9, 0.9, 0.625, 0.4242, 0.9, 0.06667, 0.05882];
 
 /// Intercept, then one weight per entry of [`FEATURES`]: fitted by
 /// `scripts/fit-score.py` (see the module docs).
 pub const COEFFICIENTS: [f64; 14] = [
-    6.5412, 1.0467, 1.12657, 1.46013, -3.9326, -0.181112, 3.36619, 4.29416, 0.929452, -16.7878,
-    -3.85178, 0.100348, 0.151569, 21.1837,
+    6.2253, 0.822167, 1.48845, 1.53087, -4.02655, 0.0209821, 3.92066, 4.39726, 0.694509, -19.0308,
+    -3.90838, 0.14022, 0.167925, 28.085,
 ];
 
 #[cfg(test)]

@@ -227,6 +227,13 @@ pub fn judge(text: &str) -> Evidence {
     }
 }
 
+/// Whether a lower-case word is a function word of English or French (`the`,
+/// `shall`, `les`, `dans`): it goes with every other word and tells nothing
+/// of which paragraph translates which.
+pub fn is_function_word(lower: &str) -> bool {
+    words::languages_of(lower) & (words::EN | words::FR) != 0
+}
+
 /// ISO 639-1 code of a whatlang language where there is one, else its
 /// ISO 639-3 code.
 fn iso639_1(lang: whatlang::Lang) -> &'static str {
