@@ -456,3 +456,53 @@ fn keep_labels_writes_segments_as_printed() {
     assert_eq!(find("Article 8"), Some("Article 8".to_string()));
     assert_eq!(find(EN_A), None);
 }
+
+#[test]
+fn scores_are_a_confidence_right_pairs_high_forced_wrong_pairs_low() {
+    // On the three official pairs, aligned entirely right, no pair scores
+    // under 0.5 and numbered (anchor) pairs whose content agrees score 0.9
+    // or more, whatever their lengths.
+    for name in CORPUS {
+        let pair = corpus(name);
+        let rows = csv_rows(&run(&[&"align", &pair.join("en.txt"), &pair.join("fr.txt")]).stdout);
+        let pairs: Vec<&Row> = rows
+            .iter()
+            .filter(|r| !r["en"].is_empty() && !r["fr"].is_empty())
+            .collect();
+        let score = |r: &Row| r["score"].parse::<f64>().unwrap();
+        assert!(
+            pairs.iter().all(|r| score(r) >= 0.5),
+            "{name}: a right pair under 0.5"
+        );
+        let anchors: Vec<f64> = pairs
+            .iter()
+            .filter(|r| r["method"] == "anchor")
+            .map(|r| score(r))
+            .collect();
+        assert!(!anchors.is_empty());
+        assert!(anchors.iter().all(|&s| s >= 0.9), "{name}: {anchors:?}");
+    }
+    // Pairs forced one paragraph off score low: what --anchors forces is
+    // kept, but not vouched for.
+    let dir = tempfile::tempdir().unwrap();
+    let anchors = dir.path().join("anchors.tsv");
+    std::fs::write(&anchors, "20\t21\n40\t41\n60\t61\n").unwrap();
+    let ottawa = corpus("nato-ottawa-agreement-1951");
+    let rows = csv_rows(
+        &run(&[
+            &"align",
+            &ottawa.join("en.txt"),
+            &ottawa.join("fr.txt"),
+            &"--anchors",
+            &anchors,
+        ])
+        .stdout,
+    );
+    let forced: Vec<f64> = rows
+        .iter()
+        .filter(|r| r["method"] == "forced")
+        .map(|r| r["score"].parse::<f64>().unwrap())
+        .collect();
+    assert_eq!(forced.len(), 3);
+    assert!(forced.iter().all(|&s| s < 0.5), "{forced:?}");
+}
