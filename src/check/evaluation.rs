@@ -2,7 +2,7 @@
 //! dropped, entities removed and paragraphs deleted in the French of the corpus
 //! pairs and seed 001, each compared with the clean run.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 use crate::align::align;
@@ -47,7 +47,10 @@ fn findings(en: &str, fr: &str) -> Vec<Finding> {
         load("fr", fr.as_bytes()).unwrap(),
     ];
     let (e, f) = sides(&docs).unwrap();
-    check(&units_of(&align(e, f, &crate::check::ALIGN_OPTIONS)))
+    check(
+        &units_of(&align(e, f, &crate::check::ALIGN_OPTIONS)),
+        &CheckOptions::default(),
+    )
 }
 
 /// A finding as the damage is judged by: its rule and fingerprint (which

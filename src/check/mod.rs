@@ -1,36 +1,47 @@
 //! Stage 6: consistency findings on aligned units.
 //!
-//! Input: two-language units (from an [`Alignment`], or from a translation
-//! memory read by [`crate::import::tmx`]). Output: [`Finding`]s, each with a rule,
-//! a severity, the unit and the offending text marked. Findings are results, not
-//! errors. Rules and severities are documented in `docs/CHECKS.md`:
+//! Input: two-language units ([`CheckUnit`]s: from an [`Alignment`], the
+//! paragraphs it set aside for their language among them, or from a
+//! translation memory read by [`crate::import::tmx`]). Output: [`Finding`]s,
+//! each with a rule, a severity, where it is (unit, key, lines on each side)
+//! and the offending text marked. Findings are results, not errors. One
+//! mistake gives one finding: an English paragraph pasted into the French is
+//! one `untranslated` error, not that and a paragraph without counterpart;
+//! a run of paragraphs without counterpart is one finding. Rules and
+//! severities are documented in `docs/CHECKS.md`:
 //!
 //! | rule | severity | what |
 //! |---|---|---|
-//! | `number-mismatch` | error | a number or date on one side only, compared by value |
-//! | `missing-counterpart` | error | a paragraph with no counterpart on the other side |
+//! | `number-mismatch` | error | a number on one side only, compared by value |
+//! | `missing-counterpart` | error | paragraphs with no counterpart on the other side |
 //! | `number-key-mismatch` | error | printed numbers that differ (EN 4 paired with FR 5) |
+//! | `untranslated` | error | a paragraph of the French document that is English |
+//! | `wrong-language` | error | a paragraph in neither English nor French |
 //! | `entity-missing` | warning | an acronym or name of the EN↔FR tables on one side only |
+//! | `merged-paragraph` | warning | a paragraph absorbed into a merge it does not belong to |
 //! | `length-ratio` | warning | the French is far longer or shorter than usual |
 //! | `inconsistent-translation` | warning | the same English translated differently |
 //! | `inconsistent-source` | warning | the same French from different English |
 
+mod consistency;
+mod coverage;
 pub mod numbers;
+mod rules;
 
 #[cfg(test)]
 mod evaluation;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::align::{Alignment, dp::length_probability};
-use crate::document::Lang;
+use crate::align::{Alignment, AsideLanguage, Side};
+use crate::document::{Lang, Paragraph, ParagraphKind};
 use crate::hash::stable_hash;
-use crate::lexicon;
 use crate::text::normalize;
+
+pub use consistency::check_consistency;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -56,14 +67,20 @@ impl Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
-    /// A number or date on one side only.
+    /// A number on one side only.
     NumberMismatch,
-    /// A paragraph with no counterpart.
+    /// Paragraphs with no counterpart.
     MissingCounterpart,
     /// Printed paragraph numbers that differ.
     NumberKeyMismatch,
+    /// A paragraph of the French document that is English.
+    Untranslated,
+    /// A paragraph in neither English nor French.
+    WrongLanguage,
     /// An entity of the EN↔FR tables on one side only.
     EntityMissing,
+    /// A paragraph merged into a unit it does not belong to.
+    MergedParagraph,
     /// An unusual length ratio.
     LengthRatio,
     /// The same English translated differently.
@@ -79,7 +96,10 @@ impl Rule {
             Rule::NumberMismatch => "number-mismatch",
             Rule::MissingCounterpart => "missing-counterpart",
             Rule::NumberKeyMismatch => "number-key-mismatch",
+            Rule::Untranslated => "untranslated",
+            Rule::WrongLanguage => "wrong-language",
             Rule::EntityMissing => "entity-missing",
+            Rule::MergedParagraph => "merged-paragraph",
             Rule::LengthRatio => "length-ratio",
             Rule::InconsistentTranslation => "inconsistent-translation",
             Rule::InconsistentSource => "inconsistent-source",
@@ -89,10 +109,59 @@ impl Rule {
     /// The rule's severity.
     pub fn severity(self) -> Severity {
         match self {
-            Rule::NumberMismatch | Rule::MissingCounterpart | Rule::NumberKeyMismatch => {
-                Severity::Error
-            }
-            _ => Severity::Warning,
+            Rule::NumberMismatch
+            | Rule::MissingCounterpart
+            | Rule::NumberKeyMismatch
+            | Rule::Untranslated
+            | Rule::WrongLanguage => Severity::Error,
+            Rule::EntityMissing
+            | Rule::MergedParagraph
+            | Rule::LengthRatio
+            | Rule::InconsistentTranslation
+            | Rule::InconsistentSource => Severity::Warning,
+        }
+    }
+}
+
+/// One paragraph of a unit's side.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Part {
+    /// 1-based position among its side's paragraphs (as the CSV's
+    /// `en_index`/`fr_index`); 0 for a paragraph set aside or a memory's
+    /// segment.
+    pub index: usize,
+    /// The text (its printed label removed, as aligned).
+    pub text: String,
+    /// The printed label (`1.`, `(a)`, `Article 3`), if any.
+    pub label: Option<String>,
+    /// The full number key (`Article 7 1 (a)`), if any.
+    pub key: Option<String>,
+    /// A heading or title rather than a body paragraph.
+    pub heading: bool,
+    /// 1-based source lines, end exclusive (a memory: its `<tu>`'s line).
+    pub lines: Option<Range<usize>>,
+}
+
+impl Part {
+    /// A part of `side`'s paragraph `p`, at 0-based position `i` (`None`:
+    /// set aside).
+    fn of(p: &Paragraph, i: Option<usize>) -> Part {
+        Part {
+            index: i.map_or(0, |i| i + 1),
+            text: p.text.clone(),
+            label: p.printed_label().map(str::to_string),
+            key: p.key.as_ref().map(|k| k.0.clone()),
+            heading: matches!(p.kind, ParagraphKind::Heading | ParagraphKind::Title),
+            lines: Some(p.lines.clone()),
+        }
+    }
+
+    /// A memory segment: one part, at a line.
+    pub fn segment(text: &str, line: usize) -> Part {
+        Part {
+            text: text.to_string(),
+            lines: Some(line..line + 1),
+            ..Part::default()
         }
     }
 }
@@ -100,20 +169,130 @@ impl Rule {
 /// One unit to check: an English and a French text with where they come from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckUnit {
-    /// The document (or memory) the unit comes from.
+    /// The document (or memory) the unit comes from, as reported.
     pub document: String,
+    /// The English document (for locations).
+    pub en_document: String,
+    /// The French document.
+    pub fr_document: String,
     /// 1-based position of the unit in its document or memory.
     pub unit: usize,
     /// A human label for the unit: paragraph numbers, indices or `tuid`.
     pub label: String,
-    /// English text (empty when one-sided).
+    /// English text (empty when one-sided): the parts joined with a space.
     pub en: String,
     /// French text (empty when one-sided).
     pub fr: String,
-    /// Printed number keys on each side (for key mismatches).
-    pub en_keys: Vec<String>,
-    /// Printed number keys on the French side.
-    pub fr_keys: Vec<String>,
+    /// The English paragraphs.
+    pub en_parts: Vec<Part>,
+    /// The French paragraphs.
+    pub fr_parts: Vec<Part>,
+    /// A paragraph set aside for its language (English in the French
+    /// document, another language): it is the unit's one part, on the side
+    /// of the document it was found in.
+    pub aside: Option<AsideLanguage>,
+    /// 0-based index of the alignment unit this is (`None`: set aside, or a
+    /// memory's unit).
+    #[serde(skip)]
+    pub aligned: Option<usize>,
+}
+
+impl CheckUnit {
+    /// A two-language unit from texts alone (a memory's `<tu>`, a test).
+    pub fn from_texts(document: &str, unit: usize, label: &str, en: &str, fr: &str) -> CheckUnit {
+        let part = |t: &str| -> Vec<Part> {
+            if t.trim().is_empty() {
+                Vec::new()
+            } else {
+                vec![Part {
+                    text: t.to_string(),
+                    ..Part::default()
+                }]
+            }
+        };
+        CheckUnit {
+            document: document.to_string(),
+            en_document: document.to_string(),
+            fr_document: document.to_string(),
+            unit,
+            label: label.to_string(),
+            en: en.to_string(),
+            fr: fr.to_string(),
+            en_parts: part(en),
+            fr_parts: part(fr),
+            aside: None,
+            aligned: None,
+        }
+    }
+
+    /// The printed number keys of one side.
+    pub fn keys(&self, lang: Lang) -> Vec<String> {
+        self.parts(lang)
+            .iter()
+            .filter_map(|p| p.key.clone())
+            .collect()
+    }
+
+    /// The parts of one side.
+    pub fn parts(&self, lang: Lang) -> &[Part] {
+        match lang {
+            Lang::En => &self.en_parts,
+            Lang::Fr => &self.fr_parts,
+        }
+    }
+
+    /// The text of one side.
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+
+    /// The unit's full key: the English one, else the French one.
+    fn key(&self) -> String {
+        let en = self.keys(Lang::En);
+        let keys = if en.is_empty() {
+            self.keys(Lang::Fr)
+        } else {
+            en
+        };
+        keys.join(" + ")
+    }
+
+    /// The source lines of one side, first and last (1-based, inclusive).
+    fn lines(&self, lang: Lang) -> Option<[usize; 2]> {
+        lines_of(self.parts(lang).iter())
+    }
+}
+
+fn lines_of<'a>(parts: impl Iterator<Item = &'a Part>) -> Option<[usize; 2]> {
+    parts
+        .filter_map(|p| p.lines.clone())
+        .filter(|l| !l.is_empty())
+        .fold(None, |acc, l| {
+            let (first, last) = (l.start, l.end - 1);
+            Some(match acc {
+                None => [first, last],
+                Some([a, b]) => [a.min(first), b.max(last)],
+            })
+        })
+}
+
+/// A paragraph a finding covers, when it covers several (a run).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParagraphRef {
+    /// `en` or `fr`.
+    pub side: Lang,
+    /// 1-based position among its side's paragraphs (0: set aside).
+    pub index: usize,
+    /// Its printed label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Its source lines, first and last.
+    pub lines: Option<[usize; 2]>,
+    /// Its text.
+    pub text: String,
 }
 
 /// A consistency problem.
@@ -125,33 +304,92 @@ pub struct Finding {
     pub severity: Severity,
     /// The document or memory.
     pub document: String,
-    /// 1-based unit position.
+    /// 1-based unit position (the first, for a finding over several units).
     pub unit: usize,
+    /// The last unit a finding over several units covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub through: Option<usize>,
     /// The unit's label (numbers, indices, tuid).
     pub label: String,
+    /// The unit's full number key (`Article 7 1 (a)`); empty when none.
+    pub key: String,
+    /// The English document's lines, first and last (1-based).
+    pub en_lines: Option<[usize; 2]>,
+    /// The French document's lines, first and last (1-based).
+    pub fr_lines: Option<[usize; 2]>,
     /// What is wrong, in one line.
     pub message: String,
     /// The English text with the problem marked `⟦…⟧`.
     pub en: String,
     /// The French text with the problem marked `⟦…⟧`.
     pub fr: String,
+    /// The paragraphs of a finding over several (a run without
+    /// counterpart).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<ParagraphRef>,
     /// A fingerprint for baselines: the rule, the problem and the English text
     /// (the French when one-sided), independent of positions and of edits
     /// elsewhere in the French.
     pub fingerprint: String,
+    /// The documents, for locations.
+    #[serde(skip)]
+    sources: [String; 2],
+}
+
+impl Finding {
+    /// Where the finding is: the key, then the lines of each side, with
+    /// the file when the sides are two files (`key Article 7 1 (a),
+    /// en.txt:12-14, fr.txt:13-15`; a memory: `line 40`).
+    pub fn location(&self) -> String {
+        let span = |[a, b]: [usize; 2]| {
+            if a == b {
+                format!("line {a}")
+            } else {
+                format!("lines {a}-{b}")
+            }
+        };
+        let mut parts = Vec::new();
+        if !self.key.is_empty() {
+            parts.push(format!("key {}", self.key));
+        }
+        let two_files = self.sources[0] != self.sources[1];
+        match (self.en_lines, self.fr_lines) {
+            (Some(e), Some(f)) if e == f && !two_files => parts.push(span(e)),
+            (e, f) => {
+                for (lines, name, lang) in
+                    [(e, &self.sources[0], "EN"), (f, &self.sources[1], "FR")]
+                {
+                    let Some(lines) = lines else { continue };
+                    parts.push(if two_files {
+                        format!("{name} {}", span(lines))
+                    } else {
+                        format!("{lang} {}", span(lines))
+                    });
+                }
+            }
+        }
+        parts.join(", ")
+    }
 }
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}[{}] unit {} ({}): {}",
+            "{}[{}] unit {}",
             self.severity.as_str(),
             self.rule.as_str(),
-            self.unit,
-            self.label,
-            self.message
-        )
+            self.unit
+        )?;
+        if let Some(last) = self.through {
+            write!(f, "-{last}")?;
+        }
+        write!(f, " ({})", self.label)?;
+        let at = self.location();
+        if !at.is_empty() {
+            write!(f, " [{at}]")?;
+        }
+        write!(f, ": {}", self.message)
     }
 }
 
@@ -175,6 +413,8 @@ fn mark(text: &str, spans: &[Range<usize>]) -> String {
     out
 }
 
+/// A finding on `unit`; `detail` (the problem itself) goes into the
+/// fingerprint with the rule and the unit's English text.
 fn finding(
     unit: &CheckUnit,
     rule: Rule,
@@ -199,11 +439,17 @@ fn finding(
         severity: rule.severity(),
         document: unit.document.clone(),
         unit: unit.unit,
+        through: None,
         label: unit.label.clone(),
+        key: unit.key(),
+        en_lines: unit.lines(Lang::En),
+        fr_lines: unit.lines(Lang::Fr),
         message,
         en: mark(&unit.en, en_spans),
         fr: mark(&unit.fr, fr_spans),
+        paragraphs: Vec::new(),
         fingerprint,
+        sources: [unit.en_document.clone(), unit.fr_document.clone()],
     }
 }
 
@@ -216,272 +462,129 @@ pub const ALIGN_OPTIONS: crate::align::AlignOptions = crate::align::AlignOptions
     split_below: 0.0,
 };
 
-/// Whether a paragraph says nothing a translation must carry over on its
-/// own: two words at most, no number and no name (`Now, therefore,` opening
-/// the UDHR's proclamation, which the French folds into the next sentence).
-fn contentless(text: &str) -> bool {
-    text.split_whitespace().count() <= 2
-        && !text.chars().any(|c| c.is_ascii_digit())
-        && crate::lexicon::entities(text).is_empty()
-}
+/// What to check beyond the rules that always run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckOptions {}
 
-/// Check one unit on its own (numbers, keys, entities, length, one-sidedness).
+/// Check one unit on its own (numbers, keys, entities, length, merges).
+/// One-sided units and paragraphs set aside are judged with their
+/// neighbours by [`check`].
 pub fn check_unit(unit: &CheckUnit) -> Vec<Finding> {
-    let mut out = Vec::new();
-    match (unit.en.trim().is_empty(), unit.fr.trim().is_empty()) {
-        (true, true) => return out,
-        // A connective with no counterpart is how translations differ, not a
-        // paragraph left out.
-        (false, true) if contentless(&unit.en) => return out,
-        (true, false) if contentless(&unit.fr) => return out,
-        (false, true) => {
-            out.push(finding(
-                unit,
-                Rule::MissingCounterpart,
-                "English paragraph with no French counterpart".into(),
-                &[],
-                &[],
-                "",
-            ));
-            return out;
-        }
-        (true, false) => {
-            out.push(finding(
-                unit,
-                Rule::MissingCounterpart,
-                "French paragraph with no English counterpart".into(),
-                &[],
-                &[],
-                "",
-            ));
-            return out;
-        }
-        _ => {}
-    }
-    let en_nums = numbers::numbers(&unit.en, Lang::En);
-    let fr_nums = numbers::numbers(&unit.fr, Lang::Fr);
-    let en_missing = numbers::unmatched(&en_nums, &fr_nums);
-    let fr_missing = numbers::unmatched(&fr_nums, &en_nums);
-    if !en_missing.is_empty() || !fr_missing.is_empty() {
-        let list = |text: &str, ns: &[&numbers::Number]| {
-            ns.iter()
-                .map(|n| text[n.span.clone()].to_string())
-                .collect::<Vec<_>>()
-        };
-        let (e, f) = (list(&unit.en, &en_missing), list(&unit.fr, &fr_missing));
-        let mut parts = Vec::new();
-        if !e.is_empty() {
-            parts.push(format!("English only: {}", e.join(", ")));
-        }
-        if !f.is_empty() {
-            parts.push(format!("French only: {}", f.join(", ")));
-        }
-        let spans = |ns: &[&numbers::Number]| ns.iter().map(|n| n.span.clone()).collect::<Vec<_>>();
-        out.push(finding(
-            unit,
-            Rule::NumberMismatch,
-            format!("numbers differ: {}", parts.join("; ")),
-            &spans(&en_missing),
-            &spans(&fr_missing),
-            &format!("{e:?}{f:?}"),
-        ));
-    }
-    if !unit.en_keys.is_empty() && !unit.fr_keys.is_empty() && unit.en_keys != unit.fr_keys {
-        out.push(finding(
-            unit,
-            Rule::NumberKeyMismatch,
-            format!(
-                "printed numbers differ: English {} paired with French {}",
-                unit.en_keys.join("+"),
-                unit.fr_keys.join("+")
-            ),
-            &[],
-            &[],
-            "",
-        ));
-    }
-    let en_ent: BTreeSet<lexicon::EntityId> = lexicon::entities(&unit.en).into_iter().collect();
-    let fr_ent: BTreeSet<lexicon::EntityId> = lexicon::entities(&unit.fr).into_iter().collect();
-    for id in en_ent.symmetric_difference(&fr_ent) {
-        let (en_name, fr_name) = lexicon::names(*id);
-        let (message, en_spans, fr_spans) = if en_ent.contains(id) {
-            (
-                format!("“{en_name}” in English, no “{fr_name}” in French"),
-                find_all(&unit.en, en_name),
-                vec![],
-            )
-        } else {
-            (
-                format!("“{fr_name}” in French, no “{en_name}” in English"),
-                vec![],
-                find_all(&unit.fr, fr_name),
-            )
-        };
-        out.push(finding(
-            unit,
-            Rule::EntityMissing,
-            message,
-            &en_spans,
-            &fr_spans,
-            en_name,
-        ));
-    }
-    let (le, lf) = (unit.en.chars().count(), unit.fr.chars().count());
-    if le.min(lf) >= 40 && length_probability(le, lf) < 1e-4 {
-        out.push(finding(
-            unit,
-            Rule::LengthRatio,
-            format!(
-                "French is {:.2} times the English length (usual: about 1.1)",
-                lf as f64 / le as f64
-            ),
-            &[],
-            &[],
-            "",
-        ));
-    }
+    rules::check_pair(unit)
+}
+
+/// All findings for a set of units, in unit order: each unit, the units
+/// without counterpart and the paragraphs set aside with their neighbours,
+/// then across units.
+pub fn check(units: &[CheckUnit], _options: &CheckOptions) -> Vec<Finding> {
+    let mut out: Vec<Finding> = units.iter().flat_map(rules::check_pair).collect();
+    out.extend(coverage::check_coverage(units));
+    out.sort_by_key(|f| f.unit);
+    out.extend(check_consistency(units));
     out
 }
 
-fn find_all(text: &str, needle: &str) -> Vec<Range<usize>> {
-    text.match_indices(needle)
-        .map(|(i, m)| i..i + m.len())
-        .collect()
-}
-
-/// Check units across each other: the same English translated differently,
-/// the same French from different English (normalised for whitespace and
-/// typography).
-pub fn check_consistency(units: &[CheckUnit]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (rule, by_en) in [
-        (Rule::InconsistentTranslation, true),
-        (Rule::InconsistentSource, false),
-    ] {
-        let mut groups: BTreeMap<String, Vec<&CheckUnit>> = BTreeMap::new();
-        for u in units
-            .iter()
-            .filter(|u| !u.en.trim().is_empty() && !u.fr.trim().is_empty())
-        {
-            let key = normalize(if by_en { &u.en } else { &u.fr });
-            groups.entry(key).or_default().push(u);
-        }
-        for group in groups.values() {
-            let mut variants: Vec<(String, &CheckUnit)> = Vec::new();
-            for u in group {
-                let other = normalize(if by_en { &u.fr } else { &u.en });
-                if !variants.iter().any(|(v, _)| *v == other) {
-                    variants.push((other, u));
-                }
-            }
-            if variants.len() < 2 {
-                continue;
-            }
-            let first = variants[0].1;
-            let others: Vec<String> = variants[1..]
-                .iter()
-                .map(|(_, u)| format!("unit {} ({})", u.unit, u.label))
-                .collect();
-            let message = if by_en {
-                format!(
-                    "the same English is translated {} ways; also in {}",
-                    variants.len(),
-                    others.join(", ")
-                )
-            } else {
-                format!(
-                    "the same French translates {} different English texts; also in {}",
-                    variants.len(),
-                    others.join(", ")
-                )
-            };
-            let detail: Vec<&str> = variants.iter().map(|(v, _)| v.as_str()).collect();
-            out.push(finding(
-                first,
-                rule,
-                message,
-                &[],
-                &[],
-                &detail.join("\u{1}"),
-            ));
-        }
-    }
-    out
-}
-
-/// The units of an alignment, ready to check.
+/// The units of an alignment, ready to check: its units, and the paragraphs
+/// it set aside for their language in their place among them.
 pub fn units_of(alignment: &Alignment) -> Vec<CheckUnit> {
     let document = if alignment.en.document == alignment.fr.document {
         alignment.en.document.clone()
     } else {
         format!("{} + {}", alignment.en.document, alignment.fr.document)
     };
-    alignment
+    let base = |en: Vec<Part>, fr: Vec<Part>, label: String| CheckUnit {
+        document: document.clone(),
+        en_document: alignment.en.document.clone(),
+        fr_document: alignment.fr.document.clone(),
+        unit: 0,
+        label,
+        en: joined(&en),
+        fr: joined(&fr),
+        en_parts: en,
+        fr_parts: fr,
+        aside: None,
+        aligned: None,
+    };
+    let parts = |side: &Side, idx: &[usize]| -> Vec<Part> {
+        idx.iter()
+            .map(|&i| Part::of(&side.paragraphs[i], Some(i)))
+            .collect()
+    };
+    let units: Vec<CheckUnit> = alignment
         .units
         .iter()
         .enumerate()
         .map(|(k, u)| {
-            let keys = |side: &crate::align::Side, idx: &[usize]| -> Vec<String> {
-                idx.iter()
-                    .filter_map(|&i| side.paragraphs[i].key.as_ref().map(|k| k.0.clone()))
-                    .collect()
-            };
-            let label = |side: &crate::align::Side, idx: &[usize], lang: &str| -> String {
-                if idx.is_empty() {
-                    return String::new();
-                }
-                let nums: Vec<String> = idx
-                    .iter()
-                    .map(|&i| {
-                        side.paragraphs[i]
-                            .label
-                            .clone()
-                            .unwrap_or_else(|| format!("¶{}", i + 1))
-                    })
-                    .collect();
-                format!("{lang} {}", nums.join("+"))
-            };
-            let labels: Vec<String> = [
-                label(&alignment.en, &u.en, "EN"),
-                label(&alignment.fr, &u.fr, "FR"),
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
+            let (en, fr) = (parts(&alignment.en, &u.en), parts(&alignment.fr, &u.fr));
+            let label = [label(&en, "EN"), label(&fr, "FR")]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" / ");
             CheckUnit {
-                document: document.clone(),
-                unit: k + 1,
-                label: labels.join(" / "),
-                en: alignment.text(u, Lang::En),
-                fr: alignment.text(u, Lang::Fr),
-                en_keys: keys(&alignment.en, &u.en),
-                fr_keys: keys(&alignment.fr, &u.fr),
+                aligned: Some(k),
+                ..base(en, fr, label)
             }
         })
-        .collect()
+        .collect();
+    let mut units = alignment.interleave_aside(
+        units,
+        |k| k,
+        |side, aside| {
+            let part = vec![Part::of(&aside.paragraph, None)];
+            let where_ = match side.lang {
+                Lang::En => "in the English document",
+                Lang::Fr => "in the French document",
+            };
+            let label = format!(
+                "{} {where_}",
+                aside.paragraph.printed_label().map_or_else(
+                    || format!("line {}", aside.paragraph.lines.start),
+                    |l| l.trim_end_matches(['.', ' ']).to_string()
+                )
+            );
+            let (en, fr) = match side.lang {
+                Lang::En => (part, Vec::new()),
+                Lang::Fr => (Vec::new(), part),
+            };
+            CheckUnit {
+                aside: Some(aside.language.clone()),
+                ..base(en, fr, label)
+            }
+        },
+    );
+    for (k, u) in units.iter_mut().enumerate() {
+        u.unit = k + 1;
+    }
+    units
 }
 
-/// All findings for a set of units: each unit, then across units.
-pub fn check(units: &[CheckUnit]) -> Vec<Finding> {
-    let mut out: Vec<Finding> = units.iter().flat_map(check_unit).collect();
-    out.extend(check_consistency(units));
-    out
+fn joined(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `EN 3+4`: the printed labels (or `¶` positions) of a side's parts.
+fn label(parts: &[Part], lang: &str) -> String {
+    if parts.is_empty() {
+        return String::new();
+    }
+    let nums: Vec<String> = parts
+        .iter()
+        .map(|p| p.label.clone().unwrap_or_else(|| format!("¶{}", p.index)))
+        .collect();
+    format!("{lang} {}", nums.join("+"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn unit(en: &str, fr: &str) -> CheckUnit {
-        CheckUnit {
-            document: "d".into(),
-            unit: 1,
-            label: "EN 1 / FR 1".into(),
-            en: en.into(),
-            fr: fr.into(),
-            en_keys: vec![],
-            fr_keys: vec![],
-        }
+    pub(super) fn unit(en: &str, fr: &str) -> CheckUnit {
+        CheckUnit::from_texts("d", 1, "EN 1 / FR 1", en, fr)
     }
 
     #[test]
@@ -519,35 +622,11 @@ mod tests {
     }
 
     #[test]
-    fn key_mismatch_and_one_sided() {
+    fn key_mismatch() {
         let mut u = unit("text", "texte");
-        u.en_keys = vec!["4".into()];
-        u.fr_keys = vec!["5".into()];
+        u.en_parts[0].key = Some("4".into());
+        u.fr_parts[0].key = Some("5".into());
         assert_eq!(check_unit(&u)[0].rule, Rule::NumberKeyMismatch);
-        assert_eq!(
-            check_unit(&unit("Only this paragraph in English.", ""))[0].rule,
-            Rule::MissingCounterpart
-        );
-        // A connective with no counterpart is no finding; a short line with
-        // a number is.
-        assert!(check_unit(&unit("Now, therefore,", "")).is_empty());
-        assert_eq!(
-            check_unit(&unit("", "Article 5"))[0].rule,
-            Rule::MissingCounterpart
-        );
-    }
-
-    #[test]
-    fn inconsistent_translations_across_units() {
-        let mut a = unit("The Council decides.", "Le Conseil décide.");
-        let mut b = unit("The  Council decides.", "Le Conseil tranche.");
-        let c = unit("The Council decides.", "Le Conseil décide.");
-        a.unit = 1;
-        b.unit = 2;
-        let f = check_consistency(&[a, b, c]);
-        assert_eq!(f.len(), 1, "{f:#?}");
-        assert_eq!(f[0].rule, Rule::InconsistentTranslation);
-        assert!(f[0].message.contains("2 ways"));
     }
 
     #[test]
@@ -556,5 +635,32 @@ mod tests {
         let f1 = check_unit(&a)[0].fingerprint.clone();
         a.unit = 7;
         assert_eq!(check_unit(&a)[0].fingerprint, f1);
+    }
+
+    #[test]
+    fn location_names_key_and_lines() {
+        let mut u = unit("in 2024", "en 2023");
+        u.en_document = "en.txt".into();
+        u.fr_document = "fr.txt".into();
+        u.en_parts[0].key = Some("Article 7 1 (a)".into());
+        u.en_parts[0].lines = Some(12..15);
+        u.fr_parts[0].lines = Some(13..14);
+        let f = &check_unit(&u)[0];
+        assert_eq!(
+            f.location(),
+            "key Article 7 1 (a), en.txt lines 12-14, fr.txt line 13"
+        );
+        assert_eq!((f.en_lines, f.fr_lines), (Some([12, 14]), Some([13, 13])));
+        u.fr_document = "en.txt".into();
+        let f = &check_unit(&u)[0];
+        assert_eq!(
+            f.location(),
+            "key Article 7 1 (a), EN lines 12-14, FR line 13"
+        );
+        u.fr_parts[0].lines = Some(12..15);
+        assert_eq!(
+            check_unit(&u)[0].location(),
+            "key Article 7 1 (a), lines 12-14"
+        );
     }
 }

@@ -67,39 +67,49 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
 /// paragraph unit when `--check` asks for them; and how many findings.
 fn rows(alignment: &Alignment, config: &AlignConfig) -> (Vec<Row>, usize) {
     let sentences = (config.export.unit == Unit::Sentence).then(|| align_sentences(alignment));
-    let mut rows = export::unit_rows(alignment, sentences.as_ref(), &config.export);
+    let rows = export::unit_rows(alignment, sentences.as_ref(), &config.export);
+    let mut rows = export::with_aside(alignment, rows, sentences.as_ref(), &config.export);
     if !config.check {
-        return (
-            export::with_aside(alignment, rows, sentences.as_ref(), &config.export),
-            0,
-        );
+        return (rows, 0);
     }
-    let notes: Vec<Vec<String>> = check::units_of(alignment)
+    let units = check::units_of(alignment);
+    let findings = check::check(&units, &check::CheckOptions::default());
+    // Each finding is noted on every unit it covers (a run without
+    // counterpart on each of its paragraphs).
+    let mut notes: Vec<Vec<String>> = vec![Vec::new(); units.len()];
+    for f in &findings {
+        for u in f.unit..=f.through.unwrap_or(f.unit) {
+            notes[u - 1].push(f.to_string());
+        }
+    }
+    // Rows and check units list the units and the paragraphs set aside in
+    // the same order; a unit may have several rows (sentences).
+    let by_aligned: std::collections::HashMap<usize, usize> = units
         .iter()
-        .map(|u| {
-            check::check_unit(u)
-                .iter()
-                .map(ToString::to_string)
-                .collect()
-        })
+        .enumerate()
+        .filter_map(|(k, u)| u.aligned.map(|a| (a, k)))
         .collect();
-    let findings = notes.iter().map(Vec::len).sum();
-    match &sentences {
-        Some(s) => {
-            for (row, unit) in rows.iter_mut().zip(&s.units) {
-                row.notes = notes[unit.unit].clone();
-            }
-        }
-        None => {
-            for (row, n) in rows.iter_mut().zip(notes) {
-                row.notes = n;
-            }
+    let mut asides = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.aside.is_some())
+        .map(|(k, _)| k);
+    let mut next_row = 0;
+    for row in &mut rows {
+        let unit = if row.method == Method::Language.as_str() {
+            asides.next()
+        } else {
+            let aligned = sentences
+                .as_ref()
+                .map_or(next_row, |s| s.units[next_row].unit);
+            next_row += 1;
+            by_aligned.get(&aligned).copied()
+        };
+        if let Some(k) = unit {
+            row.notes.clone_from(&notes[k]);
         }
     }
-    (
-        export::with_aside(alignment, rows, sentences.as_ref(), &config.export),
-        findings,
-    )
+    (rows, findings.len())
 }
 
 /// Write the rows, and the noise left out, through `exporter`.

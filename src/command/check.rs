@@ -54,17 +54,20 @@ fn memory_units(path: &Path, bytes: &[u8]) -> Result<Vec<CheckUnit>> {
     Ok(units
         .iter()
         .enumerate()
-        .map(|(k, u)| CheckUnit {
-            document: name.clone(),
-            unit: k + 1,
-            label: match &u.tuid {
-                Some(id) => format!("tuid {id}, line {}", u.line),
-                None => format!("line {}", u.line),
-            },
-            en: u.text("en").unwrap_or_default().to_string(),
-            fr: u.text("fr").unwrap_or_default().to_string(),
-            en_keys: Vec::new(),
-            fr_keys: Vec::new(),
+        .map(|(k, u)| {
+            let label = match &u.tuid {
+                Some(id) => format!("tuid {id}"),
+                None => format!("tu {}", k + 1),
+            };
+            let (en, fr) = (
+                u.text("en").unwrap_or_default(),
+                u.text("fr").unwrap_or_default(),
+            );
+            let mut unit = CheckUnit::from_texts(&name, k + 1, &label, en, fr);
+            for part in unit.en_parts.iter_mut().chain(&mut unit.fr_parts) {
+                part.lines = Some(u.line..u.line + 1);
+            }
+            unit
         })
         .collect())
 }
@@ -95,7 +98,7 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
             check::units_of(&align(en, fr, &check::ALIGN_OPTIONS))
         }
     };
-    let all = check::check(&units);
+    let all = check::check(&units, &check::CheckOptions::default());
     let accepted_prints: BTreeSet<String> = match &config.baseline {
         Some(path) => {
             let bytes = read_input(path)?;
@@ -189,7 +192,16 @@ pub fn write_report(report: &CheckReport, w: &mut dyn Write) -> std::io::Result<
             writeln!(w, "{}", f.document)?;
         }
         if last != Some((f.document.as_str(), f.unit)) {
-            writeln!(w, "  unit {} ({})", f.unit, f.label)?;
+            write!(w, "  unit {}", f.unit)?;
+            if let Some(through) = f.through {
+                write!(w, "-{through}")?;
+            }
+            write!(w, " ({})", f.label)?;
+            let at = f.location();
+            if !at.is_empty() {
+                write!(w, " · {at}")?;
+            }
+            writeln!(w)?;
         }
         last = Some((f.document.as_str(), f.unit));
         writeln!(

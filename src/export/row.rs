@@ -337,37 +337,11 @@ pub fn with_aside(
     sentences: Option<&SentenceAlignment>,
     options: &ExportOptions,
 ) -> Vec<Row> {
-    let (en, fr) = (&alignment.en, &alignment.fr);
-    if en.aside.is_empty() && fr.aside.is_empty() {
-        return rows;
-    }
-    let mut out = Vec::with_capacity(rows.len() + en.aside.len() + fr.aside.len());
-    let (mut next_en, mut next_fr) = (0, 0);
-    // Move the asides of `side` standing before its paragraph `at`.
-    let flush = |out: &mut Vec<Row>, side: &Side, next: &mut usize, at: usize| {
-        while let Some(a) = side.aside.get(*next).filter(|a| a.before <= at) {
-            out.push(aside_row(side, a, options.keep_labels));
-            *next += 1;
-        }
-    };
-    let mut last_unit = None;
-    for (k, row) in rows.into_iter().enumerate() {
-        let u = sentences.map_or(k, |s| s.units[k].unit);
-        if last_unit != Some(u) {
-            let unit = &alignment.units[u];
-            if let Some(&i) = unit.en.first() {
-                flush(&mut out, en, &mut next_en, i);
-            }
-            if let Some(&j) = unit.fr.first() {
-                flush(&mut out, fr, &mut next_fr, j);
-            }
-            last_unit = Some(u);
-        }
-        out.push(row);
-    }
-    flush(&mut out, en, &mut next_en, usize::MAX);
-    flush(&mut out, fr, &mut next_fr, usize::MAX);
-    out
+    alignment.interleave_aside(
+        rows,
+        |k| sentences.map_or(k, |s| s.units[k].unit),
+        |side, a| aside_row(side, a, options.keep_labels),
+    )
 }
 
 /// A row for exporter tests.

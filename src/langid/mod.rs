@@ -37,6 +37,13 @@ const SWITCH_COST: f64 = 4.0;
 /// another language, and a run of it pays this once, not per paragraph.
 const OTHER_PRIOR: f64 = 3.0;
 
+/// Below this many English or French function words that another language
+/// lacks, they leave that language open: whatlang over all its languages
+/// decides (a French sentence of a few words, `Nul ne peut être
+/// arbitrairement arrêté, détenu ni exilé.`, would otherwise be a nat from
+/// Italian, and a German paragraph next to it would take it in).
+const UNDECIDED_PAIR_WORDS: usize = 4;
+
 static DETECTOR: LazyLock<whatlang::Detector> = LazyLock::new(|| {
     whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, whatlang::Lang::Fra])
 });
@@ -195,11 +202,12 @@ pub fn judge(text: &str) -> Evidence {
     } else {
         -(latin as f64 / 2.0).min(2.0 * weight + 2.0)
     };
-    if non_latin * 2 <= letters && ((own > 0 && own * 3 >= pair) || pair == 0) {
+    if non_latin * 2 <= letters && ((own > 0 && own * 3 >= pair) || pair < UNDECIDED_PAIR_WORDS) {
         // Some words of another language, as many as a third of the English
-        // or French ones it lacks, or no word that tells (`Fuente: Oficina de
-        // Prensa de la OTAN`, `Praktische informatie`): let whatlang, over
-        // all its languages, weigh in.
+        // or French ones it lacks, or too few words that tell (`Fuente:
+        // Oficina de Prensa de la OTAN`, `Praktische informatie`, or a short
+        // French sentence whose function words Italian or Spanish share
+        // too): let whatlang, over all its languages, weigh in.
         match whatlang::detect(text) {
             Some(info) if !matches!(info.lang(), whatlang::Lang::Eng | whatlang::Lang::Fra) => {
                 // Then whatlang restricted to English and French said only

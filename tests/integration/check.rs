@@ -152,7 +152,7 @@ fn memory_with_one_english_unit_translated_two_ways() {
     let out = stdout(&res);
     assert!(
         out.contains(
-            "memory.tmx\n  unit 1 (tuid a, line 3)\n    warning[inconsistent-translation]"
+            "memory.tmx\n  unit 1 (tuid a) · line 3\n    warning[inconsistent-translation]"
         ),
         "{out}"
     );

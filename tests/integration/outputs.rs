@@ -169,7 +169,7 @@ fn check_findings_go_into_tmx_notes() {
     assert!(res.status.success());
     assert_valid_tmx(&tmx);
     let xml = std::fs::read_to_string(&tmx).unwrap();
-    assert!(xml.contains("<note>error[number-mismatch] unit 1 (EN 1. / FR 1.): numbers differ: English only: 2024; French only: 2023</note>"), "{xml}");
+    assert!(xml.contains("<note>error[number-mismatch] unit 1 (EN 1. / FR 1.) [key 1, EN lines 1-2, FR lines 11-12]: numbers differ: English only: 2024; French only: 2023</note>"), "{xml}");
     assert!(stderr(&res).contains("consistency findings noted in the output"));
 }
 

@@ -1,0 +1,449 @@
+//! What has no counterpart, judged with its neighbours: paragraphs without
+//! counterpart (a run of them is one finding), paragraphs set aside for
+//! their language, and English pasted where the French should be. One
+//! mistake gives one finding: an English paragraph in the French document
+//! opposite its unmatched English original is one `untranslated` error, and
+//! a paragraph in another language standing where a translation is missing
+//! is one `wrong-language` error.
+
+use std::collections::BTreeMap;
+
+use super::{CheckUnit, Finding, Lang, ParagraphRef, Rule, finding, lines_of};
+use crate::align::AsideLanguage;
+use crate::hash::stable_hash;
+use crate::text::normalize;
+
+/// What a unit is, for this pass.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// Two-sided: it ends a stretch of units without counterpart.
+    Pair,
+    /// One side only, with content.
+    OneSided(Lang),
+    /// One side only, and nothing a translation must carry over.
+    Contentless,
+    /// English in the French document.
+    English,
+    /// Another language, or French in the English document, found in the
+    /// document of `Lang`.
+    Foreign(Lang),
+}
+
+fn kind(u: &CheckUnit) -> Kind {
+    let side = if u.en.trim().is_empty() {
+        Lang::Fr
+    } else {
+        Lang::En
+    };
+    match &u.aside {
+        Some(AsideLanguage::Pair(Lang::En)) if side == Lang::Fr => Kind::English,
+        Some(_) => Kind::Foreign(side),
+        None if u.en.trim().is_empty() && u.fr.trim().is_empty() => Kind::Contentless,
+        None if !u.en.trim().is_empty() && !u.fr.trim().is_empty() => Kind::Pair,
+        None if contentless(u.text(side)) => Kind::Contentless,
+        None => Kind::OneSided(side),
+    }
+}
+
+/// Whether a paragraph says nothing a translation must carry over on its
+/// own: two words at most, no number and no name (`Now, therefore,` opening
+/// the UDHR's proclamation, which the French folds into the next sentence).
+fn contentless(text: &str) -> bool {
+    text.split_whitespace().count() <= 2
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && crate::lexicon::entities(text).is_empty()
+}
+
+/// The findings of the units without counterpart and of the paragraphs set
+/// aside, each stretch of them between two pairs judged together.
+pub(super) fn check_coverage(units: &[CheckUnit]) -> Vec<Finding> {
+    let kinds: Vec<Kind> = units.iter().map(kind).collect();
+    let mut used = vec![false; units.len()];
+    let mut out = Vec::new();
+    // An English paragraph written twice, both copies without counterpart
+    // (a one-document input: the copy in the French half joined the English
+    // side): the later copy is the French left untranslated.
+    let mut copies: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (k, u) in units.iter().enumerate() {
+        if kinds[k] == Kind::OneSided(Lang::En) {
+            copies.entry(normalize(&u.en)).or_default().push(k);
+        }
+    }
+    for (text, ks) in &copies {
+        if ks.len() < 2 || text.split_whitespace().count() < 3 {
+            continue;
+        }
+        for &copy in &ks[1..] {
+            out.push(untranslated(&units[copy], Some(&units[ks[0]])));
+            used[copy] = true;
+            used[ks[0]] = true;
+        }
+    }
+    let mut start = 0;
+    while start < units.len() {
+        let end = (start..units.len())
+            .find(|&k| kinds[k] == Kind::Pair)
+            .unwrap_or(units.len());
+        stretch(units, &kinds, start..end, &mut used, &mut out);
+        start = end + 1;
+    }
+    out
+}
+
+/// The findings of units `range`, between two pairs.
+fn stretch(
+    units: &[CheckUnit],
+    kinds: &[Kind],
+    range: std::ops::Range<usize>,
+    used: &mut [bool],
+    out: &mut Vec<Finding>,
+) {
+    let free = |used: &[bool], want: Kind| -> Vec<usize> {
+        range
+            .clone()
+            .filter(|&k| kinds[k] == want && !used[k])
+            .collect()
+    };
+    // English in the French document, with its original when the English
+    // paragraph without counterpart is the same text.
+    for k in free(used, Kind::English) {
+        let original = free(used, Kind::OneSided(Lang::En))
+            .into_iter()
+            .find(|&e| normalize(&units[e].en) == normalize(&units[k].fr));
+        if let Some(e) = original {
+            used[e] = true;
+        }
+        used[k] = true;
+        out.push(untranslated(&units[k], original.map(|e| &units[e])));
+    }
+    // Other languages: a run of them in one document is one finding, which
+    // takes in as many paragraphs of the other side without counterpart (the
+    // translation they stand in for).
+    for doc in [Lang::En, Lang::Fr] {
+        let foreign = free(used, Kind::Foreign(doc));
+        if foreign.is_empty() {
+            continue;
+        }
+        let originals: Vec<usize> = free(used, Kind::OneSided(doc.other()))
+            .into_iter()
+            .take(foreign.len())
+            .collect();
+        for &k in foreign.iter().chain(&originals) {
+            used[k] = true;
+        }
+        out.push(wrong_language(units, &foreign, &originals, doc));
+    }
+    for lang in [Lang::En, Lang::Fr] {
+        let lone = free(used, Kind::OneSided(lang));
+        if !lone.is_empty() {
+            out.push(missing(units, &lone, lang));
+        }
+    }
+}
+
+fn side_name(lang: Lang) -> (&'static str, &'static str) {
+    (lang.name(), lang.other().name())
+}
+
+/// One paragraph, or the first and last, as `¶16-87`.
+fn span_name(units: &[CheckUnit], ks: &[usize], lang: Lang) -> String {
+    let name = |k: usize| {
+        let p = &units[k].parts(lang)[0];
+        p.label
+            .as_deref()
+            .map(|l| l.trim_end_matches(['.', ' ']).to_string())
+            .unwrap_or_else(|| format!("¶{}", p.index))
+    };
+    let (first, last) = (ks[0], ks[ks.len() - 1]);
+    let first_index = units[first].parts(lang)[0].index;
+    let last_index = units[last]
+        .parts(lang)
+        .last()
+        .map_or(first_index, |p| p.index);
+    if ks.len() == 1 && units[first].parts(lang).len() == 1 {
+        name(first)
+    } else if first_index > 0 {
+        format!("¶{first_index}-{last_index}")
+    } else {
+        format!("{}-{}", name(first), name(last))
+    }
+}
+
+/// The paragraphs of units `ks` on side `lang`, for a finding over several.
+fn refs(units: &[CheckUnit], ks: &[usize], lang: Lang) -> Vec<ParagraphRef> {
+    ks.iter()
+        .flat_map(|&k| units[k].parts(lang))
+        .map(|p| ParagraphRef {
+            side: lang,
+            index: p.index,
+            label: p.label.clone(),
+            lines: lines_of(std::iter::once(p)),
+            text: p.text.clone(),
+        })
+        .collect()
+}
+
+/// Paragraphs of `lang` without counterpart: one finding, over the run.
+fn missing(units: &[CheckUnit], ks: &[usize], lang: Lang) -> Finding {
+    let (side, other) = side_name(lang);
+    let first = &units[ks[0]];
+    let count: usize = ks.iter().map(|&k| units[k].parts(lang).len()).sum();
+    if count == 1 {
+        return finding(
+            first,
+            Rule::MissingCounterpart,
+            format!("{side} paragraph with no {other} counterpart"),
+            &[],
+            &[],
+            "",
+        );
+    }
+    let mut f = finding(
+        first,
+        Rule::MissingCounterpart,
+        format!(
+            "{side} {} ({count} paragraphs) have no {other} counterpart",
+            span_name(units, ks, lang)
+        ),
+        &[],
+        &[],
+        "",
+    );
+    widen(&mut f, units, ks);
+    let texts: Vec<String> = ks.iter().map(|&k| normalize(units[k].text(lang))).collect();
+    f.fingerprint = fingerprint(Rule::MissingCounterpart, &texts);
+    f.paragraphs = refs(units, ks, lang);
+    f
+}
+
+/// Stretch a finding on `units[ks[0]]` over all of `ks`: last unit, label,
+/// lines of both sides.
+fn widen(f: &mut Finding, units: &[CheckUnit], ks: &[usize]) {
+    let last = &units[ks[ks.len() - 1]];
+    if last.unit != f.unit {
+        f.through = Some(last.unit);
+        f.label = format!("{} … {}", f.label, last.label);
+    }
+    let all = |lang: Lang| lines_of(ks.iter().flat_map(|&k| units[k].parts(lang)));
+    f.en_lines = all(Lang::En);
+    f.fr_lines = all(Lang::Fr);
+}
+
+fn fingerprint(rule: Rule, texts: &[String]) -> String {
+    let mut fields: Vec<&str> = vec![rule.as_str(), "run"];
+    fields.extend(texts.iter().map(String::as_str));
+    format!("{:016x}", stable_hash(&fields))
+}
+
+/// English in the French document (`unit`), with the English paragraph it
+/// copies when that is without counterpart too.
+fn untranslated(unit: &CheckUnit, original: Option<&CheckUnit>) -> Finding {
+    let text = if unit.fr.trim().is_empty() {
+        &unit.en
+    } else {
+        &unit.fr
+    };
+    let message = match original {
+        Some(o) => format!(
+            "the French has the English text of {}, untranslated",
+            o.label.trim_start_matches("EN ")
+        ),
+        None => "a paragraph of the French document is in English".to_string(),
+    };
+    let mut f = finding(unit, Rule::Untranslated, message, &[], &[], "");
+    if let Some(o) = original {
+        f.en = o.en.clone();
+        f.en_lines = o.en_parts.first().and_then(|_| lines_of(o.en_parts.iter()));
+        if o.unit < f.unit {
+            f.through = Some(f.unit);
+            f.unit = o.unit;
+        } else {
+            f.through = Some(o.unit);
+        }
+    }
+    f.fingerprint = fingerprint(Rule::Untranslated, &[normalize(text)]);
+    f
+}
+
+/// Paragraphs set aside for their language in the document of `doc`, with
+/// the paragraphs of the other side they stand in for.
+fn wrong_language(
+    units: &[CheckUnit],
+    foreign: &[usize],
+    originals: &[usize],
+    doc: Lang,
+) -> Finding {
+    let (doc_name, other) = side_name(doc);
+    let languages: Vec<String> = {
+        let mut codes: Vec<String> = Vec::new();
+        for &k in foreign {
+            let code = match &units[k].aside {
+                Some(AsideLanguage::Other(code)) => code.clone(),
+                Some(AsideLanguage::Pair(lang)) => lang.to_string(),
+                None => String::new(),
+            };
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+        codes
+            .iter()
+            .map(|c| format!("{} ({c})", crate::langid::language_name(c)))
+            .collect()
+    };
+    let what = if foreign.len() == 1 {
+        "a paragraph".to_string()
+    } else {
+        format!("{} paragraphs", foreign.len())
+    };
+    let mut message = format!(
+        "{what} of the {doc_name} document in {}",
+        languages.join(", ")
+    );
+    if !originals.is_empty() {
+        message.push_str(&format!(
+            ", where {other} {} has no counterpart",
+            span_name(units, originals, doc.other())
+        ));
+    }
+    let mut f = finding(
+        &units[foreign[0]],
+        Rule::WrongLanguage,
+        message,
+        &[],
+        &[],
+        "",
+    );
+    let mut all: Vec<usize> = foreign.iter().chain(originals).copied().collect();
+    all.sort_unstable();
+    let lowest = units[all[0]].unit;
+    widen(&mut f, units, &all);
+    f.unit = lowest;
+    if f.through == Some(lowest) {
+        f.through = None;
+    }
+    if let Some(&o) = originals.first() {
+        let other_lang = doc.other();
+        let text = units[o].text(other_lang).to_string();
+        match other_lang {
+            Lang::En => f.en = text,
+            Lang::Fr => f.fr = text,
+        }
+    }
+    let texts: Vec<String> = foreign
+        .iter()
+        .map(|&k| normalize(units[k].text(doc)))
+        .collect();
+    f.fingerprint = fingerprint(Rule::WrongLanguage, &texts);
+    if foreign.len() + originals.len() > 1 {
+        f.paragraphs = refs(units, foreign, doc);
+        f.paragraphs.extend(refs(units, originals, doc.other()));
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{CheckOptions, Part, check};
+
+    fn one_sided(lang: Lang, index: usize, text: &str) -> CheckUnit {
+        let mut u = match lang {
+            Lang::En => CheckUnit::from_texts("d", 0, "", text, ""),
+            Lang::Fr => CheckUnit::from_texts("d", 0, "", "", text),
+        };
+        let parts = match lang {
+            Lang::En => &mut u.en_parts,
+            Lang::Fr => &mut u.fr_parts,
+        };
+        parts[0] = Part {
+            index,
+            text: text.into(),
+            lines: Some(index * 2..index * 2 + 1),
+            ..Part::default()
+        };
+        u.label = format!("{} ¶{index}", if lang == Lang::En { "EN" } else { "FR" });
+        u
+    }
+
+    fn numbered(mut units: Vec<CheckUnit>) -> Vec<CheckUnit> {
+        for (k, u) in units.iter_mut().enumerate() {
+            u.unit = k + 1;
+        }
+        units
+    }
+
+    fn pair(text: &str) -> CheckUnit {
+        CheckUnit::from_texts("d", 0, "", text, text)
+    }
+
+    #[test]
+    fn a_run_without_counterpart_is_one_finding() {
+        let mut units = vec![pair("Article 1")];
+        for i in 2..=5 {
+            units.push(one_sided(
+                Lang::En,
+                i,
+                &format!("Paragraph number {i} of the text."),
+            ));
+        }
+        let f = check(&numbered(units), &CheckOptions::default());
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, Rule::MissingCounterpart);
+        assert_eq!(
+            f[0].message,
+            "English ¶2-5 (4 paragraphs) have no French counterpart"
+        );
+        assert_eq!((f[0].unit, f[0].through), (2, Some(5)));
+        assert_eq!(f[0].en_lines, Some([4, 10]));
+        assert_eq!(f[0].paragraphs.len(), 4);
+    }
+
+    #[test]
+    fn english_pasted_into_the_french_is_one_untranslated_error() {
+        let text = "The Parties shall consult together whenever the security of any of them is threatened.";
+        let mut aside = one_sided(Lang::Fr, 0, text);
+        aside.aside = Some(AsideLanguage::Pair(Lang::En));
+        let units = numbered(vec![one_sided(Lang::En, 4, text), aside]);
+        let f = check(&units, &CheckOptions::default());
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, Rule::Untranslated);
+        assert_eq!(
+            f[0].message,
+            "the French has the English text of ¶4, untranslated"
+        );
+        assert_eq!((f[0].unit, f[0].through), (1, Some(2)));
+    }
+
+    #[test]
+    fn another_language_in_place_of_a_translation_is_one_error() {
+        let mut aside = one_sided(
+            Lang::Fr,
+            0,
+            "Die Verbündeten bekräftigen ihre Entschlossenheit.",
+        );
+        aside.aside = Some(AsideLanguage::Other("de".into()));
+        let units = numbered(vec![
+            one_sided(Lang::En, 7, "The Allies reaffirm their determination."),
+            aside,
+        ]);
+        let f = check(&units, &CheckOptions::default());
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, Rule::WrongLanguage);
+        assert_eq!(
+            f[0].message,
+            "a paragraph of the French document in German (de), where English ¶7 has no counterpart"
+        );
+    }
+
+    #[test]
+    fn a_connective_without_counterpart_is_no_finding() {
+        let units = numbered(vec![one_sided(Lang::En, 1, "Now, therefore,")]);
+        assert!(check(&units, &CheckOptions::default()).is_empty());
+        let units = numbered(vec![one_sided(Lang::Fr, 1, "Article 5")]);
+        assert_eq!(
+            check(&units, &CheckOptions::default())[0].rule,
+            Rule::MissingCounterpart
+        );
+    }
+}
