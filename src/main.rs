@@ -107,12 +107,19 @@ fn output_options(out: &OutputArgs) -> Result<(Format, ExportOptions), Error> {
         excel: out.excel,
         csv_safe: out.csv_safe,
         keep_labels: out.keep_labels,
+        findings: false,
     };
     Ok((format, options))
 }
 
 fn align(args: AlignArgs) -> Result<(), Error> {
-    let (format, export) = output_options(&args.out)?;
+    let (format, mut export) = output_options(&args.out)?;
+    if args.check && format == Format::Moses {
+        return Err(Error::Usage(
+            "--check notes findings in the output, and Moses files hold only text: use csv, tsv, jsonl or tmx".into(),
+        ));
+    }
+    export.findings = args.check;
     let config = AlignConfig {
         inputs: args.inputs,
         output: args.out.output,

@@ -70,11 +70,19 @@ pub(super) fn check_coverage(units: &[CheckUnit]) -> Vec<Finding> {
         }
     }
     for (text, ks) in &copies {
-        if ks.len() < 2 || text.split_whitespace().count() < 3 {
+        if ks.len() < 2 {
+            continue;
+        }
+        if super::rules::neutral(text) {
+            // The same heading in both halves (`Article 4`), the French
+            // copy taken for English: nothing is missing.
+            for &k in ks {
+                used[k] = true;
+            }
             continue;
         }
         for &copy in &ks[1..] {
-            out.push(untranslated(&units[copy], Some(&units[ks[0]])));
+            out.push(untranslated(units, copy, Some(ks[0])));
             used[copy] = true;
             used[ks[0]] = true;
         }
@@ -104,6 +112,26 @@ fn stretch(
             .filter(|&k| kinds[k] == want && !used[k])
             .collect()
     };
+    // A paragraph set aside that reads the same in any language (`Article
+    // 4`, taken into the language of the text after it) is its twin without
+    // counterpart on the other side: nothing is missing.
+    for k in range.clone() {
+        let (Kind::English | Kind::Foreign(_)) = kinds[k] else {
+            continue;
+        };
+        let text = normalize(units[k].text(units[k].side()));
+        if used[k] || !super::rules::neutral(&text) {
+            continue;
+        }
+        let other = units[k].side().other();
+        let twin = free(used, Kind::OneSided(other))
+            .into_iter()
+            .find(|&t| normalize(units[t].text(other)) == text);
+        if let Some(t) = twin {
+            used[t] = true;
+            used[k] = true;
+        }
+    }
     // English in the French document, with its original when the English
     // paragraph without counterpart is the same text.
     for k in free(used, Kind::English) {
@@ -114,7 +142,7 @@ fn stretch(
             used[e] = true;
         }
         used[k] = true;
-        out.push(untranslated(&units[k], original.map(|e| &units[e])));
+        out.push(untranslated(units, k, original));
     }
     // Other languages: a run of them in one document is one finding, which
     // takes in as many paragraphs of the other side without counterpart (the
@@ -216,14 +244,19 @@ fn missing(units: &[CheckUnit], ks: &[usize], lang: Lang) -> Finding {
     f
 }
 
-/// Stretch a finding on `units[ks[0]]` over all of `ks`: last unit, label,
-/// lines of both sides.
+/// Stretch a finding over units `ks` (in any order): first and last unit,
+/// their labels, the lines of both sides.
 fn widen(f: &mut Finding, units: &[CheckUnit], ks: &[usize]) {
-    let last = &units[ks[ks.len() - 1]];
-    if last.unit != f.unit {
-        f.through = Some(last.unit);
-        f.label = format!("{} … {}", f.label, last.label);
-    }
+    let mut ks = ks.to_vec();
+    ks.sort_unstable();
+    let (first, last) = (&units[ks[0]], &units[ks[ks.len() - 1]]);
+    f.unit = first.unit;
+    f.through = (last.unit != first.unit).then_some(last.unit);
+    f.label = if f.through.is_some() {
+        format!("{} … {}", first.label, last.label)
+    } else {
+        first.label.clone()
+    };
     let all = |lang: Lang| lines_of(ks.iter().flat_map(|&k| units[k].parts(lang)));
     f.en_lines = all(Lang::En);
     f.fr_lines = all(Lang::Fr);
@@ -237,13 +270,14 @@ fn fingerprint(rule: Rule, texts: &[String]) -> String {
 
 /// English in the French document (`unit`), with the English paragraph it
 /// copies when that is without counterpart too.
-fn untranslated(unit: &CheckUnit, original: Option<&CheckUnit>) -> Finding {
+fn untranslated(units: &[CheckUnit], k: usize, original: Option<usize>) -> Finding {
+    let unit = &units[k];
     let text = if unit.fr.trim().is_empty() {
         &unit.en
     } else {
         &unit.fr
     };
-    let message = match original {
+    let message = match original.map(|o| &units[o]) {
         Some(o) => format!(
             "the French has the English text of {}, untranslated",
             o.label.trim_start_matches("EN ")
@@ -252,14 +286,9 @@ fn untranslated(unit: &CheckUnit, original: Option<&CheckUnit>) -> Finding {
     };
     let mut f = finding(unit, Rule::Untranslated, message, &[], &[], "");
     if let Some(o) = original {
-        f.en = o.en.clone();
-        f.en_lines = o.en_parts.first().and_then(|_| lines_of(o.en_parts.iter()));
-        if o.unit < f.unit {
-            f.through = Some(f.unit);
-            f.unit = o.unit;
-        } else {
-            f.through = Some(o.unit);
-        }
+        f.en = units[o].en.clone();
+        f.key = units[o].key();
+        widen(&mut f, units, &[k, o]);
     }
     f.fingerprint = fingerprint(Rule::Untranslated, &[normalize(text)]);
     f
@@ -314,14 +343,8 @@ fn wrong_language(
         &[],
         "",
     );
-    let mut all: Vec<usize> = foreign.iter().chain(originals).copied().collect();
-    all.sort_unstable();
-    let lowest = units[all[0]].unit;
+    let all: Vec<usize> = foreign.iter().chain(originals).copied().collect();
     widen(&mut f, units, &all);
-    f.unit = lowest;
-    if f.through == Some(lowest) {
-        f.through = None;
-    }
     if let Some(&o) = originals.first() {
         let other_lang = doc.other();
         let text = units[o].text(other_lang).to_string();
@@ -329,6 +352,7 @@ fn wrong_language(
             Lang::En => f.en = text,
             Lang::Fr => f.fr = text,
         }
+        f.key = units[o].key();
     }
     let texts: Vec<String> = foreign
         .iter()

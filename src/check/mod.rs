@@ -249,8 +249,17 @@ impl CheckUnit {
         }
     }
 
+    /// The side a one-sided unit holds (English when both).
+    pub fn side(&self) -> Lang {
+        if self.en.trim().is_empty() {
+            Lang::Fr
+        } else {
+            Lang::En
+        }
+    }
+
     /// The unit's full key: the English one, else the French one.
-    fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         let en = self.keys(Lang::En);
         let keys = if en.is_empty() {
             self.keys(Lang::Fr)

@@ -151,7 +151,7 @@ fn length_ratio(unit: &CheckUnit) -> Option<Finding> {
 
 /// Words that carry content once names and numbers are left out: lower
 /// case, as they run.
-fn common_words(text: &str) -> Vec<String> {
+pub(super) fn common_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty() && !w.starts_with(char::is_uppercase))
         .map(str::to_lowercase)
@@ -161,12 +161,18 @@ fn common_words(text: &str) -> Vec<String> {
 /// Fewest words, names and numbers aside, for a French side identical to
 /// its English to be the English left untranslated (a list of names or a
 /// date is the same in both languages).
-const UNTRANSLATED_MIN_WORDS: usize = 3;
+pub(super) const UNTRANSLATED_MIN_WORDS: usize = 3;
+
+/// Whether a text reads the same in any language: fewer than
+/// [`UNTRANSLATED_MIN_WORDS`] words once names and numbers are left out
+/// (`Article 4`, `Jens Stoltenberg, Oslo`).
+pub(super) fn neutral(text: &str) -> bool {
+    common_words(text).len() < UNTRANSLATED_MIN_WORDS
+}
 
 /// A pair whose French is its English again, names and numbers aside.
 fn untranslated_pair(unit: &CheckUnit) -> Option<Finding> {
-    let en = common_words(&unit.en);
-    (en.len() >= UNTRANSLATED_MIN_WORDS && en == common_words(&unit.fr)).then(|| {
+    (!neutral(&unit.en) && common_words(&unit.en) == common_words(&unit.fr)).then(|| {
         finding(
             unit,
             Rule::Untranslated,

@@ -1,7 +1,8 @@
 //! CSV: UTF-8, RFC 4180 quoting, a header row, one row per unit (one-sided
 //! units included, with their `note`). Sentence units add the `en_sentence` and
 //! `fr_sentence` columns after `fr_index`; paragraph units have [`HEADER`]
-//! exactly. `excel` adds a byte-order mark and CRLF line ends; `csv_safe`
+//! exactly; [`ExportOptions::findings`] adds a `findings` column after
+//! `note`. `excel` adds a byte-order mark and CRLF line ends; `csv_safe`
 //! guards against formula injection.
 
 use std::io::{self, Write};
@@ -54,7 +55,7 @@ fn io_error(e: ::csv::Error) -> io::Error {
 }
 
 /// The cells of a row, in header order.
-pub(crate) fn cells(r: &Row, unit: Unit) -> Vec<String> {
+pub(crate) fn cells(r: &Row, unit: Unit, findings: bool) -> Vec<String> {
     let mut out = vec![
         r.en_number.clone(),
         r.fr_number.clone(),
@@ -71,20 +72,29 @@ pub(crate) fn cells(r: &Row, unit: Unit) -> Vec<String> {
         format_score(r.score),
         r.method.to_string(),
         r.note.clone(),
-        r.repairs.to_string(),
-        r.en_doc.clone(),
-        r.fr_doc.clone(),
     ]);
+    if findings {
+        out.push(r.notes.join("\n"));
+    }
+    out.extend([r.repairs.to_string(), r.en_doc.clone(), r.fr_doc.clone()]);
     out
 }
 
-/// The header of `unit`s.
-pub(crate) fn header(unit: Unit) -> &'static [&'static str] {
-    if unit == Unit::Sentence {
-        SENTENCE_HEADER
+/// The header of `unit`s, with the `findings` column when asked.
+pub(crate) fn header(unit: Unit, findings: bool) -> Vec<&'static str> {
+    let mut out = if unit == Unit::Sentence {
+        SENTENCE_HEADER.to_vec()
     } else {
-        HEADER
+        HEADER.to_vec()
+    };
+    if findings {
+        let at = out
+            .iter()
+            .position(|&c| c == "note")
+            .map_or(out.len(), |i| i + 1);
+        out.insert(at, "findings");
     }
+    out
 }
 
 /// Streaming CSV writer.
@@ -94,6 +104,7 @@ pub struct CsvExporter<'a> {
     w: Option<::csv::Writer<Box<dyn Write + 'a>>>,
     terminator: ::csv::Terminator,
     unit: Unit,
+    findings: bool,
     excel: bool,
     safe: bool,
     written: usize,
@@ -112,6 +123,7 @@ impl<'a> CsvExporter<'a> {
             w: None,
             terminator,
             unit: options.unit,
+            findings: options.findings,
             excel: options.excel,
             safe: options.csv_safe,
             written: 0,
@@ -130,7 +142,8 @@ impl Exporter for CsvExporter<'_> {
         let mut w = ::csv::WriterBuilder::new()
             .terminator(self.terminator)
             .from_writer(out);
-        w.write_record(header(self.unit)).map_err(io_error)?;
+        w.write_record(header(self.unit, self.findings))
+            .map_err(io_error)?;
         self.w = Some(w);
         Ok(())
     }
@@ -139,7 +152,7 @@ impl Exporter for CsvExporter<'_> {
         let Some(w) = self.w.as_mut() else {
             return Err(io::Error::other("CSV row before begin"));
         };
-        let cells = cells(row, self.unit);
+        let cells = cells(row, self.unit, self.findings);
         if self.safe {
             w.write_record(cells.iter().map(|c| formula_safe(c).into_owned()))
                 .map_err(io_error)?;

@@ -147,6 +147,10 @@ pub struct ExportOptions {
     /// either way; in sentence units the label opens its paragraph's first
     /// sentence.
     pub keep_labels: bool,
+    /// CSV/TSV: a `findings` column after `note`, holding the unit's
+    /// consistency findings one per line (`align --check`; JSONL and TMX
+    /// carry them as `notes`).
+    pub findings: bool,
 }
 
 impl Default for ExportOptions {
@@ -160,6 +164,7 @@ impl Default for ExportOptions {
             excel: false,
             csv_safe: false,
             keep_labels: false,
+            findings: false,
         }
     }
 }

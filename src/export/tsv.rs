@@ -46,6 +46,7 @@ pub fn unescape(cell: &str) -> String {
 pub struct TsvExporter<'a> {
     w: io::BufWriter<Box<dyn Write + 'a>>,
     unit: Unit,
+    findings: bool,
     safe: bool,
     written: usize,
 }
@@ -56,6 +57,7 @@ impl<'a> TsvExporter<'a> {
         TsvExporter {
             w: io::BufWriter::new(out),
             unit: options.unit,
+            findings: options.findings,
             safe: options.csv_safe,
             written: 0,
         }
@@ -64,11 +66,11 @@ impl<'a> TsvExporter<'a> {
 
 impl Exporter for TsvExporter<'_> {
     fn begin(&mut self) -> io::Result<()> {
-        writeln!(self.w, "{}", header(self.unit).join("\t"))
+        writeln!(self.w, "{}", header(self.unit, self.findings).join("\t"))
     }
 
     fn row(&mut self, row: &Row) -> io::Result<()> {
-        let line: Vec<String> = cells(row, self.unit)
+        let line: Vec<String> = cells(row, self.unit, self.findings)
             .iter()
             .map(|c| {
                 escape(&if self.safe {

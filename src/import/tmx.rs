@@ -147,6 +147,10 @@ pub fn read(bytes: &[u8]) -> Result<Vec<MemoryUnit>, TmxError> {
     let mut in_seg = false;
     // Depth inside code elements (bpt, ept, ph, it, ut) whose text is dropped.
     let mut in_code = 0usize;
+    // Elements open: a file cut short (a copy interrupted, a download
+    // stopped) ends with some still open, and must not pass for a whole
+    // memory.
+    let mut open = 0usize;
     let fail = |reader: &Reader<&[u8]>, message: String| {
         let (line, column) = line_col(bytes, reader.buffer_position() as usize);
         TmxError {
@@ -156,9 +160,17 @@ pub fn read(bytes: &[u8]) -> Result<Vec<MemoryUnit>, TmxError> {
         }
     };
     loop {
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| fail(&reader, format!("malformed XML: {e}")))?;
+        let event = reader.read_event_into(&mut buf).map_err(|e| {
+            // An error at the very end is a file cut inside a tag.
+            let cut = reader.buffer_position() as usize >= bytes.len();
+            let what = if cut { "truncated" } else { "malformed XML" };
+            fail(&reader, format!("{what}: {e}"))
+        })?;
+        match &event {
+            Event::Start(_) => open += 1,
+            Event::End(_) => open = open.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::DocType(d) => {
                 let d = String::from_utf8_lossy(&d).into_owned();
@@ -255,6 +267,15 @@ pub fn read(bytes: &[u8]) -> Result<Vec<MemoryUnit>, TmxError> {
                         })?
                 };
                 push_text(&resolved, in_seg, in_code, &mut variant, &mut prop);
+            }
+            Event::Eof if open > 0 => {
+                return Err(fail(
+                    &reader,
+                    format!(
+                        "truncated: the file ends with {open} element{} still open (</tmx> missing)",
+                        if open == 1 { "" } else { "s" }
+                    ),
+                ));
             }
             Event::Eof => break,
             _ => {}

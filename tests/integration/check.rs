@@ -286,3 +286,221 @@ fn a_memory_beside_a_text_is_refused() {
     let res = run(&[&"check", &tmx]);
     assert_eq!(res.status.code(), Some(0), "{}", stderr(&res));
 }
+
+/// The blank-line separated blocks of a corpus text, and the gold pairing
+/// of English block numbers to French ones (1-based; `None`: no
+/// counterpart).
+/// English blocks, French blocks, gold pairs.
+type Blocks = (Vec<String>, Vec<String>, Vec<(usize, Option<usize>)>);
+
+fn corpus_blocks(name: &str) -> Blocks {
+    let pair = corpus(name);
+    let read = |f: &str| -> Vec<String> {
+        std::fs::read_to_string(pair.join(f))
+            .unwrap()
+            .split("\n\n")
+            .map(String::from)
+            .collect()
+    };
+    let gold = std::fs::read_to_string(pair.join("gold_blocks.tsv"))
+        .unwrap()
+        .lines()
+        .filter_map(|l| {
+            let (e, f) = l.split_once('\t')?;
+            Some((e.parse().ok()?, f.parse().ok()))
+        })
+        .collect();
+    (read("en.txt"), read("fr.txt"), gold)
+}
+
+/// The full findings of a check run, as JSON.
+fn json_findings(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Vec<serde_json::Value> {
+    let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"check", &"--json"];
+    all.extend_from_slice(args);
+    let res = run(&all);
+    let json: serde_json::Value =
+        serde_json::from_slice(&res.stdout).unwrap_or_else(|_| panic!("{}", stderr(&res)));
+    json["findings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn english_pasted_into_the_french_is_one_untranslated_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, mut fr, gold) = corpus_blocks("un-udhr-1948");
+    // Article 4's text: English block 21, its French counterpart.
+    let (e, f) = gold
+        .iter()
+        .find(|(e, _)| en[e - 1].starts_with("No one shall be held in slavery"))
+        .map(|&(e, f)| (e, f.unwrap()))
+        .unwrap();
+    fr[f - 1] = en[e - 1].clone();
+    let damaged = write(dir.path(), "fr.txt", &fr.join("\n\n"));
+    let en_path = corpus("un-udhr-1948").join("en.txt");
+    let found = json_findings(&[&en_path, &damaged]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let finding = &found[0];
+    assert_eq!(finding["rule"], "untranslated");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(
+        finding["message"],
+        "the French has the English text of ¶21, untranslated"
+    );
+    // Located on both sides: the English original, the French copy.
+    let line = |text: &[String], block: usize| {
+        text[..block - 1]
+            .iter()
+            .map(|b| b.lines().count() + 1)
+            .sum::<usize>()
+            + 1
+    };
+    assert_eq!(finding["en_lines"][0], line(&en, e));
+    assert_eq!(finding["fr_lines"][0], line(&fr, f));
+    // The same damage in one file holding both versions.
+    let mixed = write(
+        dir.path(),
+        "mixed.txt",
+        &format!("{}\n\n{}", en.join("\n\n"), fr.join("\n\n")),
+    );
+    let found = json_findings(&[&mixed]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["rule"], "untranslated");
+}
+
+#[test]
+fn another_language_in_place_of_the_french_is_one_wrong_language_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, mut fr, gold) = corpus_blocks("un-udhr-1948");
+    let german = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/languages/de.txt"),
+    )
+    .unwrap();
+    let statement = german
+        .split("\n\n")
+        .find(|b| b.len() > 100 && !b.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap()
+        .to_string();
+    let (e, f) = gold
+        .iter()
+        .find(|(e, _)| en[e - 1].starts_with("Everyone has the right to freedom of movement"))
+        .map(|&(e, f)| (e, f.unwrap()))
+        .unwrap();
+    fr[f - 1] = statement;
+    let damaged = write(dir.path(), "fr.txt", &fr.join("\n\n"));
+    let found = json_findings(&[&corpus("un-udhr-1948").join("en.txt"), &damaged]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["rule"], "wrong-language");
+    assert_eq!(
+        found[0]["message"],
+        format!(
+            "a paragraph of the French document in German (de), where English ¶{e} has no counterpart"
+        )
+    );
+    assert!(found[0]["en_lines"].is_array() && found[0]["fr_lines"].is_array());
+}
+
+#[test]
+fn a_run_of_missing_french_paragraphs_is_one_finding_with_its_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr, gold) = corpus_blocks("un-udhr-1948");
+    // Drop the French of English blocks 60-75 (articles in the middle).
+    let dropped: Vec<usize> = gold
+        .iter()
+        .filter(|(e, _)| (60..=75).contains(e))
+        .filter_map(|&(_, f)| f)
+        .collect();
+    let kept: Vec<String> = fr
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !dropped.contains(&(k + 1)))
+        .map(|(_, b)| b.clone())
+        .collect();
+    let damaged = write(dir.path(), "fr.txt", &kept.join("\n\n"));
+    let found = json_findings(&[&corpus("un-udhr-1948").join("en.txt"), &damaged]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0];
+    assert_eq!(f["rule"], "missing-counterpart");
+    assert_eq!(
+        f["message"],
+        "English ¶60-75 (16 paragraphs) have no French counterpart"
+    );
+    assert_eq!(f["en"], en[59]);
+    assert_eq!(f["paragraphs"].as_array().unwrap().len(), 16);
+    assert!(f["through"].as_u64().unwrap() > f["unit"].as_u64().unwrap());
+}
+
+#[test]
+fn align_check_writes_a_findings_column_in_csv_and_tsv_and_refuses_moses() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = write(
+        dir.path(),
+        "001.txt",
+        &seed_001_text().replacen("quâen 2024", "quâen 2023", 1),
+    );
+    for (format, sep) in [("csv", ','), ("tsv", '\t')] {
+        let out = dir.path().join(format!("out.{format}"));
+        let res = run(&[&"align", &damaged, &"--check", &"-o", &out]);
+        assert!(res.status.success(), "{}", stderr(&res));
+        let text = std::fs::read_to_string(&out).unwrap();
+        let header: Vec<&str> = text.lines().next().unwrap().split(sep).collect();
+        let note = header.iter().position(|&c| c == "note").unwrap();
+        assert_eq!(header[note + 1], "findings", "{header:?}");
+        assert!(
+            text.contains("error[number-mismatch] unit 1 (EN 1. / FR 1.) [key 1, EN lines 1-2, FR lines 11-12]: numbers differ: English only: 2024; French only: 2023"),
+            "{text}"
+        );
+        // Without --check, the column is not there.
+        let res = run(&[&"align", &damaged, &"-o", &out]);
+        assert!(res.status.success());
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(!text.lines().next().unwrap().contains("findings"));
+    }
+    let res = run(&[
+        &"align",
+        &damaged,
+        &"--check",
+        &"-f",
+        &"moses",
+        &"-o",
+        &dir.path().join("m"),
+    ]);
+    assert_eq!(res.status.code(), Some(2), "{}", stderr(&res));
+    assert!(stderr(&res).contains("--check"), "{}", stderr(&res));
+    assert!(!dir.path().join("m.en").exists());
+}
+
+#[test]
+fn a_truncated_memory_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let pair = corpus("nato-paris-protocol-1952");
+    let tmx = dir.path().join("whole.tmx");
+    let res = run(&[
+        &"align",
+        &pair.join("en.txt"),
+        &pair.join("fr.txt"),
+        &"-o",
+        &tmx,
+        &"-q",
+    ]);
+    assert!(res.status.success());
+    let bytes = std::fs::read(&tmx).unwrap();
+    assert_eq!(run(&[&"check", &tmx, &"-q"]).status.code(), Some(0));
+    // Cut anywhere: inside a tag, between units, just before </tmx>.
+    let end = bytes.len() - "</tmx>\n".len();
+    for cut in [bytes.len() / 3, bytes.len() / 2 + 7, end - 12, end] {
+        let cut_tmx = write(dir.path(), "cut.tmx", "");
+        std::fs::write(&cut_tmx, &bytes[..cut]).unwrap();
+        let res = run(&[&"check", &cut_tmx]);
+        assert_eq!(res.status.code(), Some(3), "cut at {cut}: {}", stdout(&res));
+        assert!(
+            stderr(&res).contains("cut.tmx: invalid TMX"),
+            "{}",
+            stderr(&res)
+        );
+        assert!(
+            stderr(&res).contains("truncated"),
+            "cut at {cut}: {}",
+            stderr(&res)
+        );
+        assert!(stdout(&res).is_empty());
+    }
+}
