@@ -123,6 +123,15 @@ pub fn side_of(doc: &Document, lang: Lang, whole: bool) -> Side {
                 side.paragraphs.push(p.clone());
                 continue;
             }
+            // Taken into the other language by the text around it, but its
+            // own words are in the side's (`L’Assemblée générale` before an
+            // English paragraph pasted into the French): it stays.
+            (Some(_), _) if whole && own_words_say(p, lang) => {
+                let mut kept = p.clone();
+                kept.lang = Some(lang);
+                side.paragraphs.push(kept);
+                continue;
+            }
             (Some(l), _) if whole => AsideLanguage::Pair(l),
             (None, Some(code)) if whole || run == lang => AsideLanguage::Other(code.clone()),
             // No language at all (no letters): goes with its run.
@@ -139,6 +148,16 @@ pub fn side_of(doc: &Document, lang: Lang, whole: bool) -> Side {
         });
     }
     side
+}
+
+/// Whether a paragraph's own words, without the text around it, say it is
+/// in `lang`.
+fn own_words_say(p: &Paragraph, lang: Lang) -> bool {
+    let evidence = crate::langid::evidence(&p.text);
+    match lang {
+        Lang::En => evidence > 0.0,
+        Lang::Fr => evidence < 0.0,
+    }
 }
 
 /// The English and the French document, with the language of their

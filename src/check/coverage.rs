@@ -56,10 +56,11 @@ fn contentless(text: &str) -> bool {
 
 /// The findings of the units without counterpart and of the paragraphs set
 /// aside, each stretch of them between two pairs judged together.
-pub(super) fn check_coverage(units: &[CheckUnit]) -> Vec<Finding> {
+pub(super) fn check_coverage(units: &[CheckUnit]) -> Coverage {
     let kinds: Vec<Kind> = units.iter().map(kind).collect();
     let mut used = vec![false; units.len()];
     let mut out = Vec::new();
+    let mut explained = Vec::new();
     // An English paragraph written twice, both copies without counterpart
     // (a one-document input: the copy in the French half joined the English
     // side): the later copy is the French left untranslated.
@@ -82,7 +83,14 @@ pub(super) fn check_coverage(units: &[CheckUnit]) -> Vec<Finding> {
             continue;
         }
         for &copy in &ks[1..] {
-            out.push(untranslated(units, copy, Some(ks[0])));
+            out.push(untranslated(
+                units,
+                copy,
+                Some(Original {
+                    unit: ks[0],
+                    part: None,
+                }),
+            ));
             used[copy] = true;
             used[ks[0]] = true;
         }
@@ -92,10 +100,28 @@ pub(super) fn check_coverage(units: &[CheckUnit]) -> Vec<Finding> {
         let end = (start..units.len())
             .find(|&k| kinds[k] == Kind::Pair)
             .unwrap_or(units.len());
-        stretch(units, &kinds, start..end, &mut used, &mut out);
+        stretch(
+            units,
+            &kinds,
+            start..end,
+            &mut used,
+            &mut out,
+            &mut explained,
+        );
         start = end + 1;
     }
-    out
+    Coverage {
+        findings: out,
+        explained,
+    }
+}
+
+/// The findings of [`check_coverage`], and the pairs whose own findings
+/// (a merge, printed numbers that differ) are the consequence of one of them.
+pub(super) struct Coverage {
+    pub findings: Vec<Finding>,
+    /// Indices of such pairs.
+    pub explained: Vec<usize>,
 }
 
 /// The findings of units `range`, between two pairs.
@@ -105,6 +131,7 @@ fn stretch(
     range: std::ops::Range<usize>,
     used: &mut [bool],
     out: &mut Vec<Finding>,
+    explained: &mut Vec<usize>,
 ) {
     let free = |used: &[bool], want: Kind| -> Vec<usize> {
         range
@@ -134,12 +161,42 @@ fn stretch(
     }
     // English in the French document, with its original when the English
     // paragraph without counterpart is the same text.
+    // Or, when the aligner merged that original into the pair next to the
+    // stretch, the part of the merge: the merge is then this mistake's
+    // consequence, not a finding of its own.
     for k in free(used, Kind::English) {
-        let original = free(used, Kind::OneSided(Lang::En))
+        let text = normalize(&units[k].fr);
+        let lone = free(used, Kind::OneSided(Lang::En))
             .into_iter()
-            .find(|&e| normalize(&units[e].en) == normalize(&units[k].fr));
-        if let Some(e) = original {
-            used[e] = true;
+            .find(|&e| normalize(&units[e].en) == text)
+            .map(|e| Original {
+                unit: e,
+                part: None,
+            });
+        let merged = || {
+            [range.start.checked_sub(1), Some(range.end)]
+                .into_iter()
+                .flatten()
+                .filter(|&n| n < units.len() && units[n].en_parts.len() > 1)
+                .find_map(|n| {
+                    let p = units[n]
+                        .en_parts
+                        .iter()
+                        .position(|p| normalize(&p.text) == text)?;
+                    Some(Original {
+                        unit: n,
+                        part: Some(p),
+                    })
+                })
+        };
+        let original = lone.or_else(merged);
+        match original {
+            Some(Original { unit, part: None }) => used[unit] = true,
+            Some(Original {
+                unit,
+                part: Some(_),
+            }) => explained.push(unit),
+            None => {}
         }
         used[k] = true;
         out.push(untranslated(units, k, original));
@@ -239,7 +296,7 @@ fn missing(units: &[CheckUnit], ks: &[usize], lang: Lang) -> Finding {
     );
     widen(&mut f, units, ks);
     let texts: Vec<String> = ks.iter().map(|&k| normalize(units[k].text(lang))).collect();
-    f.fingerprint = fingerprint(Rule::MissingCounterpart, &texts);
+    set_fingerprint(&mut f, &texts);
     f.paragraphs = refs(units, ks, lang);
     f
 }
@@ -262,36 +319,76 @@ fn widen(f: &mut Finding, units: &[CheckUnit], ks: &[usize]) {
     f.fr_lines = all(Lang::Fr);
 }
 
-fn fingerprint(rule: Rule, texts: &[String]) -> String {
-    let mut fields: Vec<&str> = vec![rule.as_str(), "run"];
+/// Fingerprint a finding over several paragraphs (or one set aside) by
+/// their texts.
+fn set_fingerprint(f: &mut Finding, texts: &[String]) {
+    let mut fields: Vec<&str> = vec![f.rule.as_str(), "run"];
     fields.extend(texts.iter().map(String::as_str));
-    format!("{:016x}", stable_hash(&fields))
+    f.fingerprint = format!("{:016x}", stable_hash(&fields));
+    f.anchor = texts.join(" ");
+    f.detail = "run".into();
 }
 
 /// English in the French document (`unit`), with the English paragraph it
 /// copies when that is without counterpart too.
-fn untranslated(units: &[CheckUnit], k: usize, original: Option<usize>) -> Finding {
+fn untranslated(units: &[CheckUnit], k: usize, original: Option<Original>) -> Finding {
     let unit = &units[k];
     let text = if unit.fr.trim().is_empty() {
         &unit.en
     } else {
         &unit.fr
     };
-    let message = match original.map(|o| &units[o]) {
-        Some(o) => format!(
+    let message = match original {
+        Some(Original {
+            unit: o,
+            part: None,
+        }) => format!(
             "the French has the English text of {}, untranslated",
-            o.label.trim_start_matches("EN ")
+            units[o].label.trim_start_matches("EN ")
+        ),
+        Some(Original {
+            unit: o,
+            part: Some(p),
+        }) => format!(
+            "the French has the English text of {}, untranslated (the English is paired with the next French paragraph)",
+            part_name(&units[o].en_parts[p])
         ),
         None => "a paragraph of the French document is in English".to_string(),
     };
     let mut f = finding(unit, Rule::Untranslated, message, &[], &[], "");
-    if let Some(o) = original {
-        f.en = units[o].en.clone();
-        f.key = units[o].key();
+    if let Some(Original { unit: o, part }) = original {
+        f.en = match part {
+            Some(p) => units[o].en_parts[p].text.clone(),
+            None => units[o].en.clone(),
+        };
         widen(&mut f, units, &[k, o]);
+        if let Some(p) = part {
+            let part = &units[o].en_parts[p];
+            f.key = part.key.clone().unwrap_or_default();
+            f.en_lines = lines_of(std::iter::once(part));
+        } else {
+            f.key = units[o].key();
+        }
     }
-    f.fingerprint = fingerprint(Rule::Untranslated, &[normalize(text)]);
+    set_fingerprint(&mut f, &[normalize(text)]);
     f
+}
+
+/// The English original of a paragraph pasted untranslated into the French:
+/// a unit without counterpart, or one paragraph (`part`) of a merge the
+/// aligner made of it and its neighbour.
+#[derive(Debug, Clone, Copy)]
+struct Original {
+    unit: usize,
+    part: Option<usize>,
+}
+
+/// `¶12`, or the printed label.
+fn part_name(p: &super::Part) -> String {
+    p.label
+        .as_deref()
+        .map(|l| l.trim_end_matches(['.', ' ']).to_string())
+        .unwrap_or_else(|| format!("¶{}", p.index))
 }
 
 /// Paragraphs set aside for their language in the document of `doc`, with
@@ -358,7 +455,7 @@ fn wrong_language(
         .iter()
         .map(|&k| normalize(units[k].text(doc)))
         .collect();
-    f.fingerprint = fingerprint(Rule::WrongLanguage, &texts);
+    set_fingerprint(&mut f, &texts);
     if foreign.len() + originals.len() > 1 {
         f.paragraphs = refs(units, foreign, doc);
         f.paragraphs.extend(refs(units, originals, doc.other()));

@@ -343,9 +343,40 @@ pub struct Finding {
     /// The documents, for locations.
     #[serde(skip)]
     sources: [String; 2],
+    /// What the fingerprint hashes besides the rule: the text it is anchored
+    /// to (normalised) and the problem, so a baseline can also accept a
+    /// finding whose unit was edited elsewhere ([`Finding::same_problem`]).
+    #[serde(skip)]
+    pub(crate) anchor: String,
+    #[serde(skip)]
+    pub(crate) detail: String,
 }
 
 impl Finding {
+    /// Whether this finding reports the problem a baseline entry recorded
+    /// (`rule`, `detail`, anchored to `anchor`) in a text edited since: the
+    /// same rule and problem, in a text sharing at least 80 % of its words
+    /// with the recorded one. A reviser who accepted a warning does not want
+    /// it back because a word changed elsewhere in the sentence.
+    pub fn same_problem(&self, rule: &str, detail: &str, anchor: &str) -> bool {
+        if rule != self.rule.as_str() || detail != self.detail || anchor.is_empty() {
+            return false;
+        }
+        let words = |t: &str| -> std::collections::BTreeSet<String> {
+            t.split_whitespace().map(str::to_string).collect()
+        };
+        let (a, b) = (words(anchor), words(&self.anchor));
+        let shared = a.intersection(&b).count();
+        let all = a.union(&b).count();
+        all > 0 && shared * 5 >= all * 4
+    }
+
+    /// The text the finding is anchored to (normalised) and its problem, as
+    /// a baseline records them.
+    pub fn basis(&self) -> (&str, &str) {
+        (&self.anchor, &self.detail)
+    }
+
     /// Where the finding is: the key, then the lines of each side, with
     /// the file when the sides are two files (`key Article 7 1 (a),
     /// en.txt:12-14, fr.txt:13-15`; a memory: `line 40`).
@@ -439,10 +470,8 @@ fn finding(
     } else {
         &unit.en
     };
-    let fingerprint = format!(
-        "{:016x}",
-        stable_hash(&[rule.as_str(), &normalize(anchor), detail])
-    );
+    let anchor = normalize(anchor);
+    let fingerprint = format!("{:016x}", stable_hash(&[rule.as_str(), &anchor, detail]));
     Finding {
         rule,
         severity: rule.severity(),
@@ -459,6 +488,8 @@ fn finding(
         paragraphs: Vec::new(),
         fingerprint,
         sources: [unit.en_document.clone(), unit.fr_document.clone()],
+        anchor,
+        detail: detail.to_string(),
     }
 }
 
@@ -486,8 +517,24 @@ pub fn check_unit(unit: &CheckUnit) -> Vec<Finding> {
 /// without counterpart and the paragraphs set aside with their neighbours,
 /// then across units.
 pub fn check(units: &[CheckUnit], _options: &CheckOptions) -> Vec<Finding> {
-    let mut out: Vec<Finding> = units.iter().flat_map(rules::check_pair).collect();
-    out.extend(coverage::check_coverage(units));
+    let coverage = coverage::check_coverage(units);
+    let mut out: Vec<Finding> = units
+        .iter()
+        .enumerate()
+        .flat_map(|(k, u)| {
+            let explained = coverage.explained.contains(&k);
+            rules::check_pair(u).into_iter().filter(move |f| {
+                // A merge made of an untranslated paragraph's original is
+                // reported with it.
+                !(explained
+                    && matches!(
+                        f.rule,
+                        Rule::MergedParagraph | Rule::NumberKeyMismatch | Rule::LengthRatio
+                    ))
+            })
+        })
+        .collect();
+    out.extend(coverage.findings);
     out.sort_by_key(|f| f.unit);
     out.extend(check_consistency(units));
     out

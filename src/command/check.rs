@@ -44,6 +44,13 @@ struct BaselineEntry {
     rule: String,
     document: String,
     message: String,
+    /// The problem and the normalised text the finding is anchored to, so
+    /// the finding stays accepted when its text is edited elsewhere (absent
+    /// from baselines written before; those match by fingerprint only).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    detail: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    text: String,
 }
 
 /// The units of a memory file.
@@ -99,22 +106,22 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
         }
     };
     let all = check::check(&units, &check::CheckOptions::default());
-    let accepted_prints: BTreeSet<String> = match &config.baseline {
+    let baseline: Vec<BaselineEntry> = match &config.baseline {
         Some(path) => {
             let bytes = read_input(path)?;
             let baseline: Baseline = serde_json::from_slice(&bytes)
                 .map_err(|e| Error::input(path, InputProblem::BadBaseline(e.to_string())))?;
-            baseline
-                .findings
-                .into_iter()
-                .map(|f| f.fingerprint)
-                .collect()
+            baseline.findings
         }
-        None => BTreeSet::new(),
+        None => Vec::new(),
     };
-    let (accepted, findings): (Vec<Finding>, Vec<Finding>) = all
-        .into_iter()
-        .partition(|f| accepted_prints.contains(&f.fingerprint));
+    let prints: BTreeSet<&str> = baseline.iter().map(|e| e.fingerprint.as_str()).collect();
+    let (accepted, findings): (Vec<Finding>, Vec<Finding>) = all.into_iter().partition(|f| {
+        prints.contains(f.fingerprint.as_str())
+            || baseline
+                .iter()
+                .any(|e| f.same_problem(&e.rule, &e.detail, &e.text))
+    });
     if let Some(path) = &config.write_baseline {
         let baseline = Baseline {
             natalign_baseline: 1,
@@ -126,6 +133,8 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
                     rule: f.rule.as_str().to_string(),
                     document: f.document.clone(),
                     message: f.message.clone(),
+                    detail: f.basis().1.to_string(),
+                    text: f.basis().0.to_string(),
                 })
                 .collect(),
         };

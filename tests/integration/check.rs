@@ -504,3 +504,23 @@ fn a_truncated_memory_is_an_input_error() {
         assert!(stdout(&res).is_empty());
     }
 }
+
+#[test]
+fn an_accepted_finding_stays_accepted_when_its_sentence_is_edited_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let res = run(&[&"check", &sample("001"), &"--write-baseline", &baseline]);
+    assert_eq!(res.status.code(), Some(0));
+    // The English of unit 1 edited (a year): its accepted NATO/OTAN warning
+    // is still the same problem; the changed year is new.
+    let edited = write(
+        dir.path(),
+        "001.txt",
+        &seed_001_text().replacen("in 2024, Germany", "in 2025, Germany", 1),
+    );
+    assert_ne!(std::fs::read_to_string(&edited).unwrap(), seed_001_text());
+    let (code, f) = findings(&[&edited, &"--baseline", &baseline]);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].1, "number-mismatch");
+    assert_eq!(code, Some(1));
+}
