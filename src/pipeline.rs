@@ -153,10 +153,14 @@ pub fn side_of(doc: &Document, lang: Lang, whole: bool) -> Side {
 /// Whether a paragraph's own words, without the text around it, say it is
 /// in `lang`.
 fn own_words_say(p: &Paragraph, lang: Lang) -> bool {
+    /// Log-odds from which a paragraph's own words decide (as
+    /// [`untranslated`] judges a text clearly French): a line of page
+    /// furniture (`Home > News > Statements`) leans either way by chance.
+    const CLEARLY: f64 = 2.0;
     let evidence = crate::langid::evidence(&p.text);
     match lang {
-        Lang::En => evidence > 0.0,
-        Lang::Fr => evidence < 0.0,
+        Lang::En => evidence >= CLEARLY,
+        Lang::Fr => evidence <= -CLEARLY,
     }
 }
 

@@ -141,7 +141,8 @@ fn stretch(
     };
     // A paragraph set aside that reads the same in any language (`Article
     // 4`, taken into the language of the text after it) is its twin without
-    // counterpart on the other side: nothing is missing.
+    // counterpart on the other side (the same text, or the same number key:
+    // `Article premier`, `Article 1`): nothing is missing.
     for k in range.clone() {
         let (Kind::English | Kind::Foreign(_)) = kinds[k] else {
             continue;
@@ -151,9 +152,11 @@ fn stretch(
             continue;
         }
         let other = units[k].side().other();
-        let twin = free(used, Kind::OneSided(other))
-            .into_iter()
-            .find(|&t| normalize(units[t].text(other)) == text);
+        let key = units[k].keys(units[k].side());
+        let twin = free(used, Kind::OneSided(other)).into_iter().find(|&t| {
+            normalize(units[t].text(other)) == text
+                || (!key.is_empty() && units[t].keys(other) == key)
+        });
         if let Some(t) = twin {
             used[t] = true;
             used[k] = true;
