@@ -20,6 +20,12 @@ reader is imported):
                       kinds would have no case at all) and few French dates; it
                       brings 5 French dates, one learned name (Northwood) and
                       two spelled numbers (two/deux).
+  mc-summary-2025     tests/data/check-damage/names-{en,fr}.txt, an invented
+                      chair's summary of a Military Committee meeting written
+                      for this benchmark (13 + 13 blocks, block n <-> block n):
+                      persons, bases, exercises and ships outside the lexicon
+                      (the learned-name kinds), 11 French dates and numbers
+                      spelled on both sides (three/trois, twelve/douze...).
 
 Kinds. Each case damages ONE thing, in the French (the English instead, with
 probability 1/5, for the kinds marked [EN too]); expected findings in brackets:
@@ -141,8 +147,9 @@ _spec.loader.exec_module(hard)
 
 LEXICON_RS = ROOT / "src" / "lexicon.rs"
 LANGUAGES = ROOT / "tests" / "data" / "languages"
+NAMES = ROOT / "tests" / "data" / "check-damage"
 OTHER_LANGUAGES = ["de", "es", "it", "nl", "pl", "pt", "ru", "uk"]
-BASES = hard.CORPUS + ["seed-001", "nac-statement-2024"]
+BASES = hard.CORPUS + ["seed-001", "nac-statement-2024", "mc-summary-2025"]
 MOJIBAKE = {"seed-001"}
 TARGET = 32  # cases per kind by default, over the chosen bases
 EN_SHARE = 0.2  # kinds marked [EN too]: the English is damaged this often
@@ -253,6 +260,10 @@ def load_bases() -> dict[str, Base]:
     fr = _blocks(LANGUAGES / "fr.txt")
     assert len(en) == len(fr), "tests/data/languages/en.txt and fr.txt align block for block"
     out["nac-statement-2024"] = Base("nac-statement-2024", en, fr, list(range(len(en))))
+    en = _blocks(NAMES / "names-en.txt")
+    fr = _blocks(NAMES / "names-fr.txt")
+    assert len(en) == len(fr), "tests/data/check-damage/names-en.txt and names-fr.txt align block for block"
+    out["mc-summary-2025"] = Base("mc-summary-2025", en, fr, list(range(len(en))))
     return out
 
 

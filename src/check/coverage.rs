@@ -41,8 +41,24 @@ fn kind(u: &CheckUnit) -> Kind {
         None if u.en.trim().is_empty() && u.fr.trim().is_empty() => Kind::Contentless,
         None if !u.en.trim().is_empty() && !u.fr.trim().is_empty() => Kind::Pair,
         None if contentless(u.text(side)) => Kind::Contentless,
+        None if own_language(u.text(side)).is_some() => Kind::Foreign(side),
         None => Kind::OneSided(side),
     }
+}
+
+/// Nats by which a paragraph's own words must favour another language over
+/// English and French for a paragraph without counterpart to be reported as
+/// in that language: a short paragraph of another language between French
+/// ones stays French in the document's smoothing, but has no counterpart.
+const OWN_LANGUAGE_MARGIN: f64 = 6.0;
+
+/// Another language, when a paragraph's own words clearly say so.
+fn own_language(text: &str) -> Option<&'static str> {
+    let e = crate::langid::judge(text);
+    let pair = e.en_fr.abs() / 2.0;
+    (e.other.max(e.script) - pair >= OWN_LANGUAGE_MARGIN)
+        .then_some(e.guess)
+        .flatten()
 }
 
 /// Whether a paragraph says nothing a translation must carry over on its
@@ -409,7 +425,9 @@ fn wrong_language(
             let code = match &units[k].aside {
                 Some(AsideLanguage::Other(code)) => code.clone(),
                 Some(AsideLanguage::Pair(lang)) => lang.to_string(),
-                None => String::new(),
+                None => own_language(units[k].text(doc))
+                    .unwrap_or("und")
+                    .to_string(),
             };
             if !codes.contains(&code) {
                 codes.push(code);
@@ -557,6 +575,27 @@ mod tests {
         assert_eq!(
             f[0].message,
             "a paragraph of the French document in German (de), where English ¶7 has no counterpart"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_whose_own_words_are_german_is_wrong_language_not_missing() {
+        // Kept French by the document's smoothing (one short paragraph
+        // between French ones), without counterpart: its words say German.
+        let units = numbered(vec![
+            one_sided(Lang::En, 2, "Brussels, 21 January 2025"),
+            one_sided(
+                Lang::Fr,
+                2,
+                "Wir freuen uns darauf, Schweden bald als 32. Mitglied zu begrüßen.",
+            ),
+        ]);
+        let f = check(&units, &CheckOptions::default());
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].rule, Rule::WrongLanguage);
+        assert!(
+            f[0].message
+                .starts_with("a paragraph of the French document in German (de)")
         );
     }
 
