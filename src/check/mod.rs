@@ -13,6 +13,7 @@
 //! | rule | severity | what |
 //! |---|---|---|
 //! | `number-mismatch` | error | a number on one side only, compared by value |
+//! | `date-mismatch` | error | a date whose day, month or year differs |
 //! | `missing-counterpart` | error | paragraphs with no counterpart on the other side |
 //! | `number-key-mismatch` | error | printed numbers that differ (EN 4 paired with FR 5) |
 //! | `untranslated` | error | a paragraph of the French document that is English |
@@ -25,6 +26,7 @@
 
 mod consistency;
 mod coverage;
+pub mod dates;
 pub mod numbers;
 mod rules;
 
@@ -69,6 +71,8 @@ impl Severity {
 pub enum Rule {
     /// A number on one side only.
     NumberMismatch,
+    /// A date whose day, month or year differs between the sides.
+    DateMismatch,
     /// Paragraphs with no counterpart.
     MissingCounterpart,
     /// Printed paragraph numbers that differ.
@@ -94,6 +98,7 @@ impl Rule {
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::NumberMismatch => "number-mismatch",
+            Rule::DateMismatch => "date-mismatch",
             Rule::MissingCounterpart => "missing-counterpart",
             Rule::NumberKeyMismatch => "number-key-mismatch",
             Rule::Untranslated => "untranslated",
@@ -110,6 +115,7 @@ impl Rule {
     pub fn severity(self) -> Severity {
         match self {
             Rule::NumberMismatch
+            | Rule::DateMismatch
             | Rule::MissingCounterpart
             | Rule::NumberKeyMismatch
             | Rule::Untranslated

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::{CheckUnit, Finding, Lang, Rule, finding, numbers};
+use super::{CheckUnit, Finding, Lang, Rule, dates, finding, numbers};
 use crate::align::cues::Cues;
 use crate::align::dp::{length_probability, part_contradiction};
 use crate::lexicon;
@@ -29,27 +29,51 @@ pub(super) fn check_pair(unit: &CheckUnit) -> Vec<Finding> {
     out
 }
 
-/// Numbers on one side only. The printed labels of the other side's
-/// paragraphs count as present there: a heading keeps `Article 4` in its
-/// text on one side while the other side's label holds it.
-fn number_mismatch(unit: &CheckUnit) -> Option<Finding> {
-    let with_labels = |lang: Lang| -> Vec<numbers::Number> {
-        let mut ns = numbers::numbers(unit.text(lang), lang);
+/// Dates that differ, then numbers on one side only. A date that differs is
+/// one `date-mismatch` (both dates marked), and its digits are not compared
+/// again as numbers: one mistake, one finding. Numbers in words are reported
+/// only in pairs, an unmatched word on each side (`ten` ↔ `cinq`). The
+/// printed labels of the other side's paragraphs count as present there: a
+/// heading keeps `Article 4` in its text on one side while the other side's
+/// label holds it.
+fn number_mismatch(unit: &CheckUnit) -> Vec<Finding> {
+    let (mut en_nums, en_dates) = numbers::read(&unit.en, Lang::En);
+    let (mut fr_nums, fr_dates) = numbers::read(&unit.fr, Lang::Fr);
+    let mismatched = dates::mismatches(&en_dates, &fr_dates);
+    let mut out: Vec<Finding> = mismatched
+        .iter()
+        .map(|m| dates::date_finding(unit, &en_dates[m.en], &fr_dates[m.fr]))
+        .collect();
+    let within = |d: &dates::Date, n: &numbers::Number| {
+        d.span.start <= n.span.start && n.span.end <= d.span.end
+    };
+    en_nums.retain(|n| !mismatched.iter().any(|m| within(&en_dates[m.en], n)));
+    fr_nums.retain(|n| !mismatched.iter().any(|m| within(&fr_dates[m.fr], n)));
+    let with_labels = |mut ns: Vec<numbers::Number>, lang: Lang| {
         for label in unit.parts(lang).iter().filter_map(|p| p.label.as_deref()) {
             ns.extend(numbers::numbers(label, lang).into_iter().map(|mut n| {
                 // Present, but never reported: the label is not in the text.
-                n.words = true;
+                n.form = numbers::Form::Support;
                 n
             }));
         }
         ns
     };
-    let en_nums = with_labels(Lang::En);
-    let fr_nums = with_labels(Lang::Fr);
-    let en_missing = numbers::unmatched(&en_nums, &fr_nums);
-    let fr_missing = numbers::unmatched(&fr_nums, &en_nums);
+    let en_nums = with_labels(en_nums, Lang::En);
+    let fr_nums = with_labels(fr_nums, Lang::Fr);
+    let mut en_missing = numbers::unmatched(&en_nums, &fr_nums);
+    let mut fr_missing = numbers::unmatched(&fr_nums, &en_nums);
+    // Words both sides spell that differ, paired in order (`ten` ↔ `cinq`);
+    // a word on one side alone is rephrasing (`ten years` ↔ `une décennie`).
+    let en_words = numbers::unmatched_words(&en_nums, &fr_nums);
+    let fr_words = numbers::unmatched_words(&fr_nums, &en_nums);
+    let pairs = en_words.len().min(fr_words.len());
+    en_missing.extend(&en_words[..pairs]);
+    fr_missing.extend(&fr_words[..pairs]);
+    en_missing.sort_by_key(|n| n.span.start);
+    fr_missing.sort_by_key(|n| n.span.start);
     if en_missing.is_empty() && fr_missing.is_empty() {
-        return None;
+        return out;
     }
     let list = |text: &str, ns: &[&numbers::Number]| {
         ns.iter()
@@ -65,14 +89,15 @@ fn number_mismatch(unit: &CheckUnit) -> Option<Finding> {
         parts.push(format!("French only: {}", f.join(", ")));
     }
     let spans = |ns: &[&numbers::Number]| ns.iter().map(|n| n.span.clone()).collect::<Vec<_>>();
-    Some(finding(
+    out.push(finding(
         unit,
         Rule::NumberMismatch,
         format!("numbers differ: {}", parts.join("; ")),
         &spans(&en_missing),
         &spans(&fr_missing),
         &format!("{e:?}{f:?}"),
-    ))
+    ));
+    out
 }
 
 /// Printed numbers that differ. Only the labels as printed are compared

@@ -131,6 +131,55 @@ fn dropped_number_in_a_corpus_article_is_one_error() {
 }
 
 #[test]
+fn changed_month_day_or_year_in_a_corpus_date_is_one_date_mismatch() {
+    let dir = tempfile::tempdir().unwrap();
+    let pair = corpus("nato-ottawa-agreement-1951");
+    let fr = std::fs::read_to_string(pair.join("fr.txt")).unwrap();
+    for (from, to, message) in [
+        (
+            "septembre 1951",
+            "octobre 1951",
+            "dates differ: English September, 1951, French octobre 1951 (month)",
+        ),
+        (
+            "septembre 1951",
+            "septembre 1952",
+            "dates differ: English September, 1951, French septembre 1952 (year)",
+        ),
+    ] {
+        let damaged = fr.replacen(from, to, 1);
+        assert_ne!(damaged, fr);
+        let path = write(dir.path(), "fr.txt", &damaged);
+        let (code, f) = findings(&[&pair.join("en.txt"), &path]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].1.as_str(), f[0].2.as_str()),
+            ("date-mismatch", message)
+        );
+        assert_eq!(code, Some(1));
+    }
+    // The day is spelled on both sides: a number word each.
+    let damaged = fr.replacen("vingtième jour", "vingt et unième jour", 1);
+    let path = write(dir.path(), "fr.txt", &damaged);
+    let (_, f) = findings(&[&pair.join("en.txt"), &path]);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        f[0].2,
+        "numbers differ: English only: twentieth; French only: vingt et unième"
+    );
+    let pair = corpus("nato-paris-protocol-1952");
+    let fr = std::fs::read_to_string(pair.join("fr.txt")).unwrap();
+    let damaged = fr.replacen("le 19 juin 1951", "le 18 juin 1951", 1);
+    let path = write(dir.path(), "fr.txt", &damaged);
+    let (_, f) = findings(&[&pair.join("en.txt"), &path]);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        f[0].2,
+        "dates differ: English 19th June, 1951, French 18 juin 1951 (day)"
+    );
+}
+
+#[test]
 fn memory_with_one_english_unit_translated_two_ways() {
     let dir = tempfile::tempdir().unwrap();
     let tmx = write(

@@ -1,0 +1,779 @@
+//! Dates in a text, as values, and the dates of a unit's two sides that
+//! should be one date but differ.
+//!
+//! Input: a text and its language ([`dates`]); then the dates of both sides
+//! of a unit ([`mismatches`]). Output: [`Date`]s with partial fields (day?,
+//! month?, year?) and their byte spans; pairs of an English and a French date
+//! that differ in a field both give.
+//!
+//! Forms read: `18 September 1997`, `18th of September, 1997`, `28th day of
+//! August 1952`, `September 18, 1997`, `Sept. 18`, `03 Jun. 2020`, `June 1951`;
+//! `18 septembre 1997`, `le 1er juin`, `1er juin 2020`, `3 sept. 2020`,
+//! `juin 1951`; day ranges (`19-21 June`, `June 19 to 21, 1951`, `du 19 au 21
+//! juin`); `18.09.1997`, `18/09/1997`, `18-09-1997` day first (in English,
+//! month first when day first is impossible: `09/18/1997`); ISO `1997-09-18`.
+//! A month name needs a day or a year beside it (`May`, `mars` alone are
+//! words); English month names are capitalised.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::{CheckUnit, Finding, Rule, finding};
+use crate::document::Lang;
+
+/// A date read in a text; a field the text does not give is `None`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Date {
+    /// The whole date as written (a day range: the whole range).
+    pub span: Range<usize>,
+    /// Day of the month, 1–31.
+    pub day: Option<u32>,
+    /// Month, 1–12.
+    pub month: Option<u32>,
+    /// Year (1000–2999).
+    pub year: Option<u32>,
+    /// Where the day's digits are.
+    pub day_span: Option<Range<usize>>,
+    /// Where the year's digits are.
+    pub year_span: Option<Range<usize>>,
+    /// An English `d/m/yyyy` whose month-first reading is a date too
+    /// (`3/4/2020`): it also matches that reading (`4 mars 2020`).
+    pub swappable: bool,
+}
+
+impl Date {
+    fn fields(&self) -> [Option<u32>; 3] {
+        [self.day, self.month, self.year]
+    }
+
+    /// The fields as read, then month first when that reads too.
+    fn readings(&self) -> impl Iterator<Item = [Option<u32>; 3]> {
+        let swapped = [self.month, self.day, self.year];
+        std::iter::once(self.fields()).chain(self.swappable.then_some(swapped))
+    }
+
+    /// Fields both dates give that agree, and that differ, under the
+    /// readings that agree best.
+    fn agreement(&self, other: &Date) -> (usize, usize) {
+        let mut best: Option<(usize, usize)> = None;
+        for a in self.readings() {
+            for b in other.readings() {
+                let (mut agree, mut differ) = (0, 0);
+                for (a, b) in a.into_iter().zip(b) {
+                    match (a, b) {
+                        (Some(a), Some(b)) if a == b => agree += 1,
+                        (Some(_), Some(_)) => differ += 1,
+                        _ => {}
+                    }
+                }
+                let key =
+                    |(agree, differ): (usize, usize)| (differ == 0, agree, usize::MAX - differ);
+                if best.is_none_or(|b| key((agree, differ)) > key(b)) {
+                    best = Some((agree, differ));
+                }
+            }
+        }
+        best.unwrap_or_default()
+    }
+
+    /// The same date: every field both give agrees (a partial form matches
+    /// the fuller one: `June 19` = `19 juin 1951`).
+    fn matches(&self, other: &Date) -> bool {
+        let (agree, differ) = self.agreement(other);
+        agree > 0 && differ == 0
+    }
+}
+
+/// Month names, then their abbreviations.
+const EN_MONTHS: [&[(&str, u32)]; 2] = [
+    &[
+        ("january", 1),
+        ("february", 2),
+        ("march", 3),
+        ("april", 4),
+        ("may", 5),
+        ("june", 6),
+        ("july", 7),
+        ("august", 8),
+        ("september", 9),
+        ("october", 10),
+        ("november", 11),
+        ("december", 12),
+    ],
+    &[
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sept", 9),
+        ("sep", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ],
+];
+const FR_MONTHS: [&[(&str, u32)]; 2] = [
+    &[
+        ("janvier", 1),
+        ("février", 2),
+        ("fevrier", 2),
+        ("mars", 3),
+        ("avril", 4),
+        ("mai", 5),
+        ("juin", 6),
+        ("juillet", 7),
+        ("août", 8),
+        ("aout", 8),
+        ("septembre", 9),
+        ("octobre", 10),
+        ("novembre", 11),
+        ("décembre", 12),
+        ("decembre", 12),
+    ],
+    &[
+        ("janv", 1),
+        ("févr", 2),
+        ("fevr", 2),
+        ("fév", 2),
+        ("fev", 2),
+        ("avr", 4),
+        ("juil", 7),
+        ("juill", 7),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("déc", 12),
+        ("dec", 12),
+    ],
+];
+
+/// The month alternation of a language: full names, then abbreviations with
+/// their full stop (`stop`: in French the stop is required, `sept` alone
+/// being seven).
+fn month_pattern([full, short]: [&[(&str, u32)]; 2], stop: &str) -> String {
+    let names = |t: &[(&str, u32)]| t.iter().map(|(m, _)| *m).collect::<Vec<_>>().join("|");
+    format!(r"(?P<m>(?:{})\b|(?:{})\b{stop})", names(full), names(short))
+}
+
+/// A day: one or two digits, an ordinal ending.
+const EN_DAY: &str = r"\d{1,2}(?:st|nd|rd|th)?";
+const FR_DAY: &str = r"\d{1,2}(?:er|re|ᵉʳ|ʳᵉ)?";
+
+/// The date forms of a language, each with named groups: `days` (a day or
+/// a range of two), `m` (a month name), `y` (a year).
+static FORMS: LazyLock<[Vec<Regex>; 2]> = LazyLock::new(|| {
+    let re = |s: String| Regex::new(&s).unwrap();
+    let en_month = month_pattern(EN_MONTHS, r"\.?");
+    let en_days = format!(r"(?P<days>{EN_DAY}(?:\s*(?:-|–|—|\bto\b|\band\b|&)\s*{EN_DAY})?)");
+    let en = vec![
+        re(format!(
+            r"(?i)\b{en_days}\s+(?:day\s+of\s+|of\s+)?{en_month}(?:,?\s+(?P<y>\d{{4}})\b)?"
+        )),
+        re(format!(
+            r"(?i)\b{en_month}\s+{en_days}\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+        )),
+        re(format!(r"(?i)\b{en_month},?\s+(?P<y>\d{{4}})\b")),
+    ];
+    let fr_month = month_pattern(FR_MONTHS, r"\.");
+    let fr_days = format!(r"(?P<days>{FR_DAY}(?:\s*(?:-|–|—|\bau\b|\bet\b|&)\s*{FR_DAY})?)");
+    let fr = vec![
+        re(format!(
+            r"(?i)\b{fr_days}\s+{fr_month}(?:\s+(?P<y>\d{{4}})\b)?"
+        )),
+        re(format!(r"(?i)\b{fr_month}\s+(?P<y>\d{{4}})\b")),
+    ];
+    [en, fr]
+});
+
+/// All-digit forms: `18.09.1997`, `18/09/1997`, `18-09-1997`; ISO
+/// `1997-09-18`.
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<a>\d{1,2})(?P<s1>[./-])(?P<b>\d{1,2})(?P<s2>[./-])(?P<y>\d{4})\b").unwrap()
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b").unwrap());
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,2}").unwrap());
+
+fn year(c: &Captures) -> Option<(u32, Range<usize>)> {
+    let g = c.name("y")?;
+    let y: u32 = g.as_str().parse().ok()?;
+    (1000..=2999).contains(&y).then(|| (y, g.range()))
+}
+
+fn valid(day: u32, month: u32) -> bool {
+    (1..=31).contains(&day) && (1..=12).contains(&month)
+}
+
+/// The dates of a form with a month name, one per day of a range.
+fn named(c: &Captures, lang: Lang) -> Vec<Date> {
+    let m = c.name("m").expect("month group");
+    let name = m.as_str().trim_end_matches('.');
+    // English month names are capitalised: `may`, `march` are verbs.
+    if lang == Lang::En && !name.starts_with(char::is_uppercase) {
+        return Vec::new();
+    }
+    let [full, short] = match lang {
+        Lang::En => EN_MONTHS,
+        Lang::Fr => FR_MONTHS,
+    };
+    let lower = name.to_lowercase();
+    let Some(&(_, month)) = full.iter().chain(short).find(|(n, _)| *n == lower) else {
+        return Vec::new();
+    };
+    let year = year(c);
+    if c.name("y").is_some() && year.is_none() {
+        return Vec::new();
+    }
+    let span = c.get(0).expect("match").range();
+    let date = |day: Option<(u32, Range<usize>)>| Date {
+        span: span.clone(),
+        day: day.as_ref().map(|d| d.0),
+        month: Some(month),
+        year: year.as_ref().map(|y| y.0),
+        day_span: day.map(|d| d.1),
+        year_span: year.as_ref().map(|y| y.1.clone()),
+        swappable: false,
+    };
+    let Some(days) = c.name("days") else {
+        return vec![date(None)];
+    };
+    let out: Vec<Date> = DIGITS
+        .find_iter(days.as_str())
+        .filter_map(|d| {
+            let day: u32 = d.as_str().parse().ok()?;
+            let at = days.start() + d.start()..days.start() + d.end();
+            valid(day, month).then(|| date(Some((day, at))))
+        })
+        .collect();
+    out
+}
+
+/// The date of an all-digit form, day first; in English month first when
+/// day first is impossible (`09/18/1997`).
+fn numeric(c: &Captures, lang: Lang) -> Option<Date> {
+    if c["s1"] != c["s2"] {
+        return None;
+    }
+    let (a, b) = (c.name("a")?, c.name("b")?);
+    let (va, vb): (u32, u32) = (a.as_str().parse().ok()?, b.as_str().parse().ok()?);
+    // Slashes in English may be American, month first.
+    let swappable = lang == Lang::En && &c["s1"] == "/" && va != vb && valid(vb, va);
+    let (day, month, day_at) = if valid(va, vb) {
+        (va, vb, a.range())
+    } else if lang == Lang::En && valid(vb, va) {
+        (vb, va, b.range())
+    } else {
+        return None;
+    };
+    let (y, y_at) = year(c)?;
+    Some(Date {
+        span: c.get(0)?.range(),
+        day: Some(day),
+        month: Some(month),
+        year: Some(y),
+        day_span: Some(day_at),
+        year_span: Some(y_at),
+        swappable: swappable && valid(va, vb),
+    })
+}
+
+fn iso(c: &Captures) -> Option<Date> {
+    let (y, y_at) = year(c)?;
+    let d = c.name("d")?;
+    let (day, month): (u32, u32) = (d.as_str().parse().ok()?, c["m"].parse().ok()?);
+    valid(day, month).then(|| Date {
+        span: c.get(0).expect("match").range(),
+        day: Some(day),
+        month: Some(month),
+        year: Some(y),
+        day_span: Some(d.range()),
+        year_span: Some(y_at),
+        swappable: false,
+    })
+}
+
+/// A digit form inside a longer run of numbers (`1.18.09.1997`, a version
+/// `18.09.1997.2`) is no date.
+fn inside_numbers(text: &str, span: &Range<usize>) -> bool {
+    let before = &text.as_bytes()[..span.start];
+    let after = &text.as_bytes()[span.end..];
+    let digit_sep = |sep: Option<&u8>, digit: Option<&u8>| {
+        sep.is_some_and(|c| b"./-,".contains(c)) && digit.is_some_and(u8::is_ascii_digit)
+    };
+    digit_sep(
+        before.last(),
+        before.len().checked_sub(2).and_then(|i| before.get(i)),
+    ) || digit_sep(after.first(), after.get(1))
+}
+
+/// Every date of `text`, in order, none overlapping a span of `skip` (URLs,
+/// file names: [`super::numbers::uncompared`]). Where forms overlap, the
+/// longest wins.
+pub fn dates(text: &str, lang: Lang, skip: &[Range<usize>]) -> Vec<Date> {
+    // Every form holds a digit: most paragraphs without digits skip the regexes.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let mut found: Vec<(Range<usize>, Vec<Date>)> = Vec::new();
+    for form in &FORMS[usize::from(lang == Lang::Fr)] {
+        for c in form.captures_iter(text) {
+            found.push((c.get(0).expect("match").range(), named(&c, lang)));
+        }
+    }
+    for c in NUMERIC.captures_iter(text) {
+        found.push((
+            c.get(0).expect("match").range(),
+            numeric(&c, lang).into_iter().collect(),
+        ));
+    }
+    for c in ISO.captures_iter(text) {
+        found.push((
+            c.get(0).expect("match").range(),
+            iso(&c).into_iter().collect(),
+        ));
+    }
+    found.retain(|(span, ds)| {
+        !ds.is_empty()
+            && !inside_numbers(text, span)
+            && !skip
+                .iter()
+                .any(|s| s.start < span.end && span.start < s.end)
+    });
+    found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut out: Vec<Date> = Vec::new();
+    let mut end = 0;
+    for (span, ds) in found {
+        if span.start >= end {
+            end = span.end;
+            out.extend(ds);
+        }
+    }
+    out
+}
+
+/// An English date and a French date that stand for one date but differ
+/// (indices into the two lists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The English date.
+    pub en: usize,
+    /// The French date.
+    pub fr: usize,
+}
+
+/// The dates that differ between the sides. Dates are first matched one to
+/// one by value; a date with no match anywhere on the other side is lost,
+/// and is paired with the other side's date that was left over (lost, or a
+/// repetition) and agrees with it most (at least one field); lost dates
+/// still unpaired are paired in order when as many are left on each side.
+/// A lost date with no counterpart is left to the number comparison.
+pub fn mismatches(en: &[Date], fr: &[Date]) -> Vec<Mismatch> {
+    // One to one, the fullest agreement first.
+    let mut en_used = vec![false; en.len()];
+    let mut fr_used = vec![false; fr.len()];
+    for (i, e) in en.iter().enumerate() {
+        let best = fr
+            .iter()
+            .enumerate()
+            .filter(|(j, f)| !fr_used[*j] && e.matches(f))
+            .max_by_key(|(j, f)| (e.agreement(f).0, std::cmp::Reverse(*j)));
+        if let Some((j, _)) = best {
+            (en_used[i], fr_used[j]) = (true, true);
+        }
+    }
+    let en_lost: Vec<bool> = en
+        .iter()
+        .map(|e| !fr.iter().any(|f| e.matches(f)))
+        .collect();
+    let fr_lost: Vec<bool> = fr
+        .iter()
+        .map(|f| !en.iter().any(|e| e.matches(f)))
+        .collect();
+    let mut out = Vec::new();
+    // Lost English dates, then lost French dates, against what the other
+    // side left over.
+    for english in [true, false] {
+        let (side, other, lost, other_lost, used, other_used) = if english {
+            (en, fr, &en_lost, &fr_lost, &mut en_used, &mut fr_used)
+        } else {
+            (fr, en, &fr_lost, &en_lost, &mut fr_used, &mut en_used)
+        };
+        let todo: Vec<usize> = (0..side.len()).filter(|&i| lost[i] && !used[i]).collect();
+        for i in todo {
+            let best = (0..other.len())
+                .filter(|&j| !other_used[j])
+                .map(|j| (j, side[i].agreement(&other[j]).0))
+                .filter(|&(_, agree)| agree > 0)
+                .max_by_key(|&(j, agree)| (agree, other_lost[j], std::cmp::Reverse(j.abs_diff(i))));
+            if let Some((j, _)) = best {
+                (used[i], other_used[j]) = (true, true);
+                out.push(if english {
+                    Mismatch { en: i, fr: j }
+                } else {
+                    Mismatch { en: j, fr: i }
+                });
+            }
+        }
+    }
+    let left = |lost: &[bool], used: &[bool]| -> Vec<usize> {
+        (0..lost.len()).filter(|&i| lost[i] && !used[i]).collect()
+    };
+    let (en_left, fr_left) = (left(&en_lost, &en_used), left(&fr_lost, &fr_used));
+    if en_left.len() == fr_left.len() {
+        out.extend(
+            en_left
+                .into_iter()
+                .zip(fr_left)
+                .map(|(en, fr)| Mismatch { en, fr }),
+        );
+    }
+    out.sort_by_key(|m| m.en);
+    // The days of one range in each language are one date that differs.
+    out.dedup_by(|a, b| en[a.en].span == en[b.en].span && fr[a.fr].span == fr[b.fr].span);
+    out
+}
+
+/// What differs between two dates: the fields both give that differ, then
+/// those one side only gives (`month`, `day, year`, `day; year in English
+/// only`).
+pub fn differences(en: &Date, fr: &Date) -> String {
+    let names = ["day", "month", "year"];
+    let mut differ = Vec::new();
+    let mut one_side = Vec::new();
+    for ((a, b), name) in en.fields().into_iter().zip(fr.fields()).zip(names) {
+        match (a, b) {
+            (Some(a), Some(b)) if a != b => differ.push(name.to_string()),
+            (Some(_), None) => one_side.push(format!("{name} in English only")),
+            (None, Some(_)) => one_side.push(format!("{name} in French only")),
+            _ => {}
+        }
+    }
+    let mut out = differ.join(", ");
+    if !one_side.is_empty() {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(&one_side.join(", "));
+    }
+    out
+}
+
+/// The `date-mismatch` finding of two dates of `unit` (`en` in its English,
+/// `fr` in its French), both marked.
+pub(super) fn date_finding(unit: &CheckUnit, en: &Date, fr: &Date) -> Finding {
+    let (e, f) = (&unit.en[en.span.clone()], &unit.fr[fr.span.clone()]);
+    finding(
+        unit,
+        Rule::DateMismatch,
+        format!(
+            "dates differ: English {e}, French {f} ({})",
+            differences(en, fr)
+        ),
+        std::slice::from_ref(&en.span),
+        std::slice::from_ref(&fr.span),
+        &format!("{e}≠{f}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (day, month, year) of every date of `text`.
+    fn read(text: &str, lang: Lang) -> Vec<(Option<u32>, Option<u32>, Option<u32>)> {
+        dates(text, lang, &[])
+            .into_iter()
+            .map(|d| (d.day, d.month, d.year))
+            .collect()
+    }
+
+    /// The mismatched dates, as written, and what differs.
+    fn differ(en: &str, fr: &str) -> Vec<(String, String, String)> {
+        let (e, f) = (dates(en, Lang::En, &[]), dates(fr, Lang::Fr, &[]));
+        mismatches(&e, &f)
+            .into_iter()
+            .map(|m| {
+                let (a, b) = (&e[m.en], &f[m.fr]);
+                (
+                    en[a.span.clone()].to_string(),
+                    fr[b.span.clone()].to_string(),
+                    differences(a, b),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_common_forms_are_read() {
+        let full = vec![(Some(18), Some(9), Some(1997))];
+        for en in [
+            "on 18 September 1997.",
+            "on September 18, 1997,",
+            "on 18th of September, 1997",
+            "on 18.09.1997",
+            "on 18/09/1997",
+            "on 09/18/1997",
+            "on 1997-09-18",
+            "on Monday, Sept. 18 1997",
+            "on 18 SEPTEMBER 1997",
+        ] {
+            assert_eq!(read(en, Lang::En), full, "{en}");
+        }
+        for fr in [
+            "le 18 septembre 1997",
+            "le 18.09.1997",
+            "le 18/09/1997",
+            "le 18 sept. 1997",
+        ] {
+            assert_eq!(read(fr, Lang::Fr), full, "{fr}");
+        }
+        assert_eq!(
+            read("le 1er juin, puis en juin 1951", Lang::Fr),
+            [(Some(1), Some(6), None), (None, Some(6), Some(1951))]
+        );
+        assert_eq!(
+            read("1ᵉʳ juin 2020", Lang::Fr),
+            [(Some(1), Some(6), Some(2020))]
+        );
+        assert_eq!(
+            read("on 03 Jun. 2020", Lang::En),
+            [(Some(3), Some(6), Some(2020))]
+        );
+        assert_eq!(
+            read("this 28th day of August 1952", Lang::En),
+            [(Some(28), Some(8), Some(1952))]
+        );
+        assert_eq!(
+            read("June 19-21, 1951", Lang::En),
+            [
+                (Some(19), Some(6), Some(1951)),
+                (Some(21), Some(6), Some(1951))
+            ]
+        );
+        assert_eq!(
+            read("du 19 au 21 juin 1951", Lang::Fr),
+            [
+                (Some(19), Some(6), Some(1951)),
+                (Some(21), Some(6), Some(1951))
+            ]
+        );
+        // Day first in French: 09/18 is no date there.
+        assert!(read("le 09/18/1997", Lang::Fr).is_empty());
+    }
+
+    #[test]
+    fn words_and_numbers_that_look_like_dates_are_not() {
+        for en in [
+            "You may 5 times",
+            "we march 12 km",
+            "in May",
+            "version 1.18.09.1997",
+            "section 3.1.2",
+            "June 3000 troops",
+        ] {
+            assert!(read(en, Lang::En).is_empty(), "{en}");
+        }
+        for fr in ["sept ans", "les 7 sept pays", "en mars", "le 32 mai"] {
+            assert!(read(fr, Lang::Fr).is_empty(), "{fr}");
+        }
+        // A date in a file name is part of the name.
+        let text = "see 2023-06-18-minutes.pdf";
+        assert_eq!(read(text, Lang::En).len(), 1);
+        let skip = super::super::numbers::uncompared(text);
+        assert!(dates(text, Lang::En, &skip).is_empty());
+    }
+
+    #[test]
+    fn changed_month_is_a_date_mismatch() {
+        assert_eq!(
+            differ("on 18 September 1997", "le 18 octobre 1997"),
+            [(
+                "18 September 1997".into(),
+                "18 octobre 1997".into(),
+                "month".into()
+            )]
+        );
+        assert_eq!(
+            differ("from Sept. 18", "dès le 18 oct."),
+            [("Sept. 18".into(), "18 oct.".into(), "month".into())]
+        );
+        assert_eq!(
+            differ("on 18.09.1997", "le 18.10.1997"),
+            [("18.09.1997".into(), "18.10.1997".into(), "month".into())]
+        );
+    }
+
+    #[test]
+    fn changed_day_and_year_are_date_mismatches() {
+        assert_eq!(
+            differ("on 1 June 2020", "le 2 juin 2020")[0].2,
+            "day".to_string()
+        );
+        assert_eq!(
+            differ("in June 1951", "en juin 1952")[0].2,
+            "year".to_string()
+        );
+        assert_eq!(
+            differ("on 19 June 1951", "le 20 juin")[0].2,
+            "day; year in English only".to_string()
+        );
+        // A whole other date, alone on each side.
+        assert_eq!(
+            differ("on 18 September 1997", "le 3 mai 2001")[0].2,
+            "day, month, year".to_string()
+        );
+    }
+
+    #[test]
+    fn an_unchanged_date_written_differently_is_no_mismatch() {
+        for (en, fr) in [
+            ("signed on 19th June, 1951", "signée le 19 juin 1951"),
+            ("on June 19, 1951", "le 19.06.1951"),
+            ("on 1951-06-19", "le 19/06/1951"),
+            ("on June 19", "le 19 juin"),
+            ("on 19 June", "le 19 juin 1951"),
+            ("on 1st June", "le 1er juin"),
+            ("on June 1", "le 1er juin"),
+            ("in June 1951", "le 19 juin 1951"),
+            ("June 19-21, 1951", "du 19 au 21 juin 1951"),
+            (
+                "on 19 June 1951 and again on 19 June 1951",
+                "le 19 juin 1951",
+            ),
+        ] {
+            assert!(
+                differ(en, fr).is_empty(),
+                "{en} / {fr}: {:?}",
+                differ(en, fr)
+            );
+        }
+    }
+
+    #[test]
+    fn a_repeated_date_in_place_of_another_is_a_mismatch() {
+        assert_eq!(
+            differ(
+                "on 18 September 1997 and 18 October 1997",
+                "le 18 septembre 1997 et le 18 septembre 1997"
+            ),
+            [(
+                "18 October 1997".into(),
+                "18 septembre 1997".into(),
+                "month".into()
+            )]
+        );
+    }
+
+    fn check(en: &str, fr: &str) -> Vec<Finding> {
+        crate::check::check_unit(&CheckUnit::from_texts("d", 1, "EN 1 / FR 1", en, fr))
+    }
+
+    /// The one finding of a unit, as (rule, message, marked English, marked
+    /// French).
+    fn one(en: &str, fr: &str) -> (Rule, String, String, String) {
+        let f = check(en, fr);
+        assert_eq!(f.len(), 1, "{en} / {fr}: {f:#?}");
+        let f = &f[0];
+        (f.rule, f.message.clone(), f.en.clone(), f.fr.clone())
+    }
+
+    #[test]
+    fn changed_month_is_one_date_mismatch_naming_both_dates() {
+        let (rule, message, en, fr) = one(
+            "The Treaty was signed on 18 September 1997 in Oslo.",
+            "Le Traité a été signé le 18 octobre 1997 à Oslo.",
+        );
+        assert_eq!(rule, Rule::DateMismatch);
+        assert_eq!(
+            message,
+            "dates differ: English 18 September 1997, French 18 octobre 1997 (month)"
+        );
+        assert!(en.contains("on ⟦18 September 1997⟧ in"), "{en}");
+        assert!(fr.contains("le ⟦18 octobre 1997⟧ à"), "{fr}");
+        // Other forms, in either language.
+        for (en, fr) in [
+            ("on September 18, 1997", "le 18.10.1997"),
+            ("from Sept. 18", "dès le 18 oct."),
+            ("on 18/09/1997", "le 18 oct. 1997"),
+            ("on 1997-09-18", "le 1997-10-18"),
+            ("from 18 to 20 September", "du 18 au 20 octobre"),
+        ] {
+            let (rule, message, _, _) = one(en, fr);
+            assert_eq!(rule, Rule::DateMismatch, "{en} / {fr}");
+            assert!(message.ends_with("(month)"), "{message}");
+        }
+    }
+
+    #[test]
+    fn changed_day_is_one_date_mismatch() {
+        let (rule, message, _, _) = one("as of 1st June 2020", "à compter du 2 juin 2020");
+        assert_eq!(rule, Rule::DateMismatch);
+        assert_eq!(
+            message,
+            "dates differ: English 1st June 2020, French 2 juin 2020 (day)"
+        );
+    }
+
+    #[test]
+    fn changed_year_is_one_date_mismatch_not_also_a_number_mismatch() {
+        let (rule, message, en, fr) = one(
+            "The Agreement of 19th June, 1951 applies.",
+            "La Convention du 19 juin 1952 s’applique.",
+        );
+        assert_eq!(rule, Rule::DateMismatch);
+        assert_eq!(
+            message,
+            "dates differ: English 19th June, 1951, French 19 juin 1952 (year)"
+        );
+        assert!(en.contains("⟦19th June, 1951⟧") && fr.contains("⟦19 juin 1952⟧"));
+        let (rule, _, _, _) = one("in June 1951", "en juin 1952");
+        assert_eq!(rule, Rule::DateMismatch);
+    }
+
+    #[test]
+    fn an_unchanged_date_written_four_ways_is_no_finding() {
+        for en in [
+            "The Agreement signed on 19th June, 1951 applies.",
+            "The Agreement signed on June 19, 1951 applies.",
+            "The Agreement signed on 19.06.1951 applies.",
+            "The Agreement signed on 1951-06-19 applies.",
+        ] {
+            for fr in [
+                "La Convention signée le 19 juin 1951 s’applique.",
+                "La Convention signée le 19/06/1951 s’applique.",
+            ] {
+                assert!(
+                    check(en, fr).is_empty(),
+                    "{en} / {fr}: {:#?}",
+                    check(en, fr)
+                );
+            }
+        }
+        for (en, fr) in [
+            ("from June 19", "à partir du 19 juin"),
+            ("on 1st June and 1 July", "le 1er juin et le 1er juillet"),
+            ("June 19-21, 1951", "du 19 au 21 juin 1951"),
+            // American order, when both readings are dates.
+            ("on 3/4/2020", "le 4 mars 2020"),
+            ("on 09/18/1997", "le 18 septembre 1997"),
+        ] {
+            assert!(
+                check(en, fr).is_empty(),
+                "{en} / {fr}: {:#?}",
+                check(en, fr)
+            );
+        }
+    }
+
+    #[test]
+    fn a_dropped_year_is_a_number_mismatch_as_before() {
+        let (rule, message, _, _) = one("signed on 19th June, 1951", "signée le 19 juin");
+        assert_eq!(rule, Rule::NumberMismatch);
+        assert_eq!(message, "numbers differ: English only: 1951");
+    }
+}
