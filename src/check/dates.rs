@@ -86,6 +86,12 @@ impl Date {
     }
 }
 
+/// Whether a lower-case word is an English month name (`january`): a word
+/// only English has, names and numbers aside.
+pub(super) fn english_month(lower: &str) -> bool {
+    EN_MONTHS[0].iter().any(|(m, _)| *m == lower)
+}
+
 /// Month names, then their abbreviations.
 const EN_MONTHS: [&[(&str, u32)]; 2] = [
     &[
@@ -373,17 +379,25 @@ pub struct Mismatch {
 /// still unpaired are paired in order when as many are left on each side.
 /// A lost date with no counterpart is left to the number comparison.
 pub fn mismatches(en: &[Date], fr: &[Date]) -> Vec<Mismatch> {
-    // One to one, the fullest agreement first.
+    // One to one, the fullest agreement first: dates written with the same
+    // fields before a partial form meets a fuller one (`July 2024` is
+    // `juillet 2024`, not the `13 juillet 2024` beside it).
     let mut en_used = vec![false; en.len()];
     let mut fr_used = vec![false; fr.len()];
-    for (i, e) in en.iter().enumerate() {
-        let best = fr
-            .iter()
-            .enumerate()
-            .filter(|(j, f)| !fr_used[*j] && e.matches(f))
-            .max_by_key(|(j, f)| (e.agreement(f).0, std::cmp::Reverse(*j)));
-        if let Some((j, _)) = best {
-            (en_used[i], fr_used[j]) = (true, true);
+    let shape = |d: &Date| d.fields().map(|f| f.is_some());
+    for exact in [true, false] {
+        for (i, e) in en.iter().enumerate() {
+            if en_used[i] {
+                continue;
+            }
+            let best = fr
+                .iter()
+                .enumerate()
+                .filter(|(j, f)| !fr_used[*j] && e.matches(f) && (!exact || shape(e) == shape(f)))
+                .max_by_key(|(j, f)| (e.agreement(f).0, std::cmp::Reverse(*j)));
+            if let Some((j, _)) = best {
+                (en_used[i], fr_used[j]) = (true, true);
+            }
         }
     }
     let en_lost: Vec<bool> = en
@@ -652,6 +666,23 @@ mod tests {
                 differ(en, fr)
             );
         }
+    }
+
+    #[test]
+    fn a_changed_month_next_to_a_month_and_year_is_one_mismatch() {
+        // `juillet 2024` stays the match of `July 2024`; the changed range
+        // is the one mismatch.
+        assert_eq!(
+            differ(
+                "in Brussels on 13 and 14 June 2024, and at the Summit in July 2024.",
+                "à Bruxelles les 13 et 14 juillet 2024, et au sommet en juillet 2024."
+            ),
+            [(
+                "13 and 14 June 2024".to_string(),
+                "13 et 14 juillet 2024".to_string(),
+                "month".to_string()
+            )]
+        );
     }
 
     #[test]

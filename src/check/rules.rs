@@ -199,14 +199,33 @@ pub(super) const UNTRANSLATED_MIN_WORDS: usize = 3;
 
 /// Whether a text reads the same in any language: fewer than
 /// [`UNTRANSLATED_MIN_WORDS`] words once names and numbers are left out
-/// (`Article 4`, `Jens Stoltenberg, Oslo`).
+/// (`Article 4`, `Jens Stoltenberg, Oslo`), and none only English has
+/// (`21 January`).
 pub(super) fn neutral(text: &str) -> bool {
-    common_words(text).len() < UNTRANSLATED_MIN_WORDS
+    common_words(text).len() < UNTRANSLATED_MIN_WORDS && !english_words(text)
 }
 
-/// A pair whose French is its English again, names and numbers aside.
+/// Whether a text has a word only English has: a function word (`the`,
+/// `of`) or a month name, whatever its case (`Press Release, 21 January`).
+fn english_words(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        // `I` and `PART I` are numerals as often as a pronoun.
+        .filter(|w| w.chars().nth(1).is_some() && w.chars().any(char::is_lowercase))
+        .map(str::to_lowercase)
+        .any(|w| {
+            crate::langid::function_word_language(&w) == Some(Lang::En)
+                || super::dates::english_month(&w)
+        })
+}
+
+/// A pair whose French is its English again, names and numbers aside, and
+/// not [`neutral`] (a dateline `Brussels, 21 January 2025 – Press Release`
+/// left in English is not).
 fn untranslated_pair(unit: &CheckUnit) -> Option<Finding> {
-    (!neutral(&unit.en) && common_words(&unit.en) == common_words(&unit.fr)).then(|| {
+    let words = common_words(&unit.en);
+    let same_words = words.len() >= UNTRANSLATED_MIN_WORDS && words == common_words(&unit.fr);
+    let same_text = crate::text::normalize(&unit.en) == crate::text::normalize(&unit.fr);
+    (!neutral(&unit.en) && (same_words || same_text)).then(|| {
         finding(
             unit,
             Rule::Untranslated,
@@ -323,6 +342,14 @@ mod tests {
         assert_eq!(f[0].rule, Rule::Untranslated);
         // Names and numbers are the same in both languages.
         assert!(check_pair(&unit("Jens Stoltenberg, Oslo", "Jens Stoltenberg, Oslo")).is_empty());
+        // A dateline left in English: its month is English.
+        let dateline = "Brussels, 21 January 2025 – Press Release (2025) 007";
+        assert_eq!(
+            check_pair(&unit(dateline, dateline))[0].rule,
+            Rule::Untranslated
+        );
+        // Headings of capitals and a numeral are no English words.
+        assert!(check_pair(&unit("PART I General", "TITRE I Généralités")).is_empty());
     }
 
     #[test]

@@ -235,6 +235,17 @@ pub fn judge(text: &str) -> Evidence {
     }
 }
 
+/// The language whose function word a lower-case word is, when only one of
+/// English and French has it (`the`, `les`; none for `a`, `on`).
+pub fn function_word_language(lower: &str) -> Option<Lang> {
+    let langs = words::languages_of(lower);
+    match (langs & words::EN != 0, langs & words::FR != 0) {
+        (true, false) => Some(Lang::En),
+        (false, true) => Some(Lang::Fr),
+        _ => None,
+    }
+}
+
 /// Whether a lower-case word is a function word of English or French (`the`,
 /// `shall`, `les`, `dans`): it goes with every other word and tells nothing
 /// of which paragraph translates which.
