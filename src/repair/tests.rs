@@ -521,10 +521,11 @@ proptest::proptest! {
         s in "[ -~\\n\u{a0}-\u{24f}\u{370}-\u{4ff}\u{2010}-\u{2027}\u{2030}-\u{205e}\u{20a0}-\u{20bf}\u{2122}]{0,30}"
     ) {
         // Exact for the plausible characters, whenever the original holds
-        // no mojibake-looking text itself.
-        if !needs_repair(&s) {
-            // Produced characters are NFC (U+0374 comes back as U+02B9).
-            let want: String = s.nfc().collect();
+        // no mojibake-looking text itself, in its NFC form: produced
+        // characters are NFC (U+0374 comes back as U+02B9), and the Greek ano
+        // teleia U+0387 after `Æ` comes back as `Æ·`, which is mojibake.
+        let want: String = s.nfc().collect();
+        if !needs_repair(&want) {
             proptest::prop_assert_eq!(fix(&cp1252_mojibake(&s)), want);
         }
     }
