@@ -111,8 +111,23 @@ fn output_options(out: &OutputArgs) -> Result<(Format, ExportOptions), Error> {
     Ok((format, options))
 }
 
+/// Refuse a glossary on standard input when an input is there too.
+fn glossary_arg(
+    glossary: Option<std::path::PathBuf>,
+    inputs: &[std::path::PathBuf],
+) -> Result<Option<std::path::PathBuf>, Error> {
+    let stdin = |p: &Path| p == Path::new("-");
+    if glossary.as_deref().is_some_and(stdin) && inputs.iter().any(|p| stdin(p)) {
+        return Err(Error::Usage(
+            "--glossary - and an input - would both read standard input".into(),
+        ));
+    }
+    Ok(glossary)
+}
+
 fn align(args: AlignArgs) -> Result<(), Error> {
     let (format, export) = output_options(&args.out)?;
+    let glossary = glossary_arg(args.glossary, &args.inputs)?;
     let config = AlignConfig {
         inputs: args.inputs,
         output: args.out.output,
@@ -120,6 +135,7 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         export,
         check: args.check,
         anchors: args.anchors,
+        glossary,
         min_score: args.min_score,
         split_below: args.split_below,
         max_paragraph: args.max_paragraph,
@@ -187,6 +203,10 @@ impl natalign::corpus::Progress for Bar {
 }
 
 fn check(args: CheckArgs) -> ProcessExit {
+    let glossary = match glossary_arg(args.glossary, &args.inputs) {
+        Ok(g) => g,
+        Err(err) => return exit_with(err),
+    };
     let config = CheckConfig {
         inputs: args.inputs,
         json: args.json,
@@ -197,6 +217,8 @@ fn check(args: CheckArgs) -> ProcessExit {
         },
         baseline: args.baseline,
         write_baseline: args.write_baseline,
+        glossary,
+        typography: args.typography,
         quiet: args.quiet,
     };
     match natalign::command::check::run(&config) {
