@@ -4,7 +4,7 @@
 mod cli;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode as ProcessExit;
 
 use clap::Parser;
@@ -112,10 +112,7 @@ fn output_options(out: &OutputArgs) -> Result<(Format, ExportOptions), Error> {
 }
 
 /// Refuse a glossary on standard input when an input is there too.
-fn glossary_arg(
-    glossary: Option<std::path::PathBuf>,
-    inputs: &[std::path::PathBuf],
-) -> Result<Option<std::path::PathBuf>, Error> {
+fn glossary_arg(glossary: Option<PathBuf>, inputs: &[PathBuf]) -> Result<Option<PathBuf>, Error> {
     let stdin = |p: &Path| p == Path::new("-");
     if glossary.as_deref().is_some_and(stdin) && inputs.iter().any(|p| stdin(p)) {
         return Err(Error::Usage(

@@ -411,6 +411,11 @@ fn bad_glossaries_are_input_errors_naming_the_file_and_line() {
         assert_eq!(res.status.code(), Some(3), "align: {}", stderr(&res));
         assert!(res.stdout.is_empty());
     }
+    // A glossary and a document cannot both be standard input.
+    // Refused before anything is read (standard input is closed here).
+    let res = run(&[&"check", &"-", &"--glossary", &"-"]);
+    assert_eq!(res.status.code(), Some(2), "{}", stderr(&res));
+    assert!(stderr(&res).contains("would both read standard input"));
 }
 
 #[test]
