@@ -45,7 +45,8 @@ pub enum Command {
   natalign check en.txt fr.txt                    the readable report; exit code 1 on errors
   natalign check memory.tmx --json                a translation memory, findings as JSON
   natalign check en.txt fr.txt --write-baseline accepted.json   accept today's findings;
-  natalign check en.txt fr.txt --baseline accepted.json         then fail on new ones only")]
+  natalign check en.txt fr.txt --baseline accepted.json         then fail on new ones only
+  natalign check en.txt fr.txt --glossary terms.csv --typography   a glossary's terms, French spacing")]
     Check(CheckArgs),
     /// Show how natalign reads one file: its encoding, repairs and paragraphs.
     #[command(after_help = "Examples:
@@ -80,6 +81,11 @@ pub struct AlignArgs {
     /// (`Article 5`, `key:3`).
     #[arg(long, value_name = "FILE")]
     pub anchors: Option<PathBuf>,
+    /// A glossary, CSV (en,fr[,severity][,note]) or TBX: a term on both
+    /// sides of a pair (its English, a French equivalent) is a cue for
+    /// pairing them; with --check, terms whose French is missing are noted.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
     /// Refuse any line longer than this many bytes (a file without line
     /// breaks is rarely text with paragraphs).
     #[arg(long, value_name = "BYTES", default_value_t = natalign::pipeline::DEFAULT_MAX_PARAGRAPH,
@@ -219,6 +225,16 @@ pub struct CheckArgs {
     /// records, it does not judge).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// A glossary, CSV (en,fr[,severity][,note]; French equivalents
+    /// separated by |) or TBX: an English term whose French equivalent is
+    /// missing is a `term-missing` finding (a warning unless the glossary
+    /// says error). Its terms also help the alignment.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+    /// Check French typography: a no-break space before : ; ! ? and inside
+    /// « », and straight quotes in a document of curly ones (warnings).
+    #[arg(long)]
+    pub typography: bool,
     /// Print no report: the exit code says it all.
     #[arg(short, long)]
     pub quiet: bool,

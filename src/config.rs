@@ -22,6 +22,9 @@ pub struct AlignConfig {
     pub check: bool,
     /// A TSV of pairs the user knows, forced into the alignment.
     pub anchors: Option<PathBuf>,
+    /// A glossary (CSV or TBX): its terms are alignment cues, and with
+    /// `check` its `term-missing` findings are noted.
+    pub glossary: Option<PathBuf>,
     /// Two-sided units scoring below this are left out (and counted).
     pub min_score: Option<f64>,
     /// Pairs the aligner found scoring below this are written as two
@@ -75,6 +78,10 @@ pub struct CheckConfig {
     pub baseline: Option<PathBuf>,
     /// Write all current findings as a baseline here.
     pub write_baseline: Option<PathBuf>,
+    /// A glossary (CSV or TBX): rule `term-missing`, and alignment cues.
+    pub glossary: Option<PathBuf>,
+    /// Check French typography (rule `typography`).
+    pub typography: bool,
     /// Print no report: the exit code says it all.
     pub quiet: bool,
 }

@@ -38,6 +38,9 @@ pub enum InputProblem {
     BadTmx(String),
     /// A baseline file (`--baseline`) that cannot be read.
     BadBaseline(String),
+    /// A glossary file (`--glossary`) that cannot be used; the string says
+    /// where and why.
+    BadGlossary(String),
     /// A translation memory (TMX) where a text document is expected.
     TranslationMemory,
     /// Text paragraphs, but not one letter in them (a list of numbers).
@@ -96,6 +99,7 @@ impl fmt::Display for InputProblem {
             InputProblem::BadAnchors(why) => write!(f, "bad anchors file: {why}"),
             InputProblem::BadTmx(why) => write!(f, "invalid TMX: {why}"),
             InputProblem::BadBaseline(why) => write!(f, "bad baseline file: {why}"),
+            InputProblem::BadGlossary(why) => write!(f, "bad glossary: {why}"),
             InputProblem::ParagraphTooLong { line, bytes, limit } => write!(
                 f,
                 "line {line} is {bytes} bytes long, above the --max-paragraph limit of {limit} bytes; is it text with paragraphs? (raise the limit with --max-paragraph)"

@@ -44,8 +44,9 @@
 //! units); [`command`] holds one `run` per subcommand of the binary, taking the
 //! plain settings of [`config`]. Below the stages: [`document`] (the model),
 //! [`text`] and [`hash`] (shared helpers), [`lexicon`] (EN↔FR names),
-//! [`error`]. [`import`] reads translation memories back; [`damage`] makes the
-//! encoding damage tests repair.
+//! [`glossary`] (a reviser's EN→FR terms, for `check` and as an alignment
+//! cue), [`error`]. [`import`] reads translation memories and termbases back;
+//! [`damage`] makes the encoding damage tests repair.
 //!
 //! # Features
 //! `cli` (default): the binary's command line (clap) and progress bar
@@ -62,6 +63,7 @@ pub mod decode;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod glossary;
 pub mod hash;
 pub mod import;
 pub mod io;

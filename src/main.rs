@@ -4,7 +4,7 @@
 mod cli;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode as ProcessExit;
 
 use clap::Parser;
@@ -112,6 +112,17 @@ fn output_options(out: &OutputArgs) -> Result<(Format, ExportOptions), Error> {
     Ok((format, options))
 }
 
+/// Refuse a glossary on standard input when an input is there too.
+fn glossary_arg(glossary: Option<PathBuf>, inputs: &[PathBuf]) -> Result<Option<PathBuf>, Error> {
+    let stdin = |p: &Path| p == Path::new("-");
+    if glossary.as_deref().is_some_and(stdin) && inputs.iter().any(|p| stdin(p)) {
+        return Err(Error::Usage(
+            "--glossary - and an input - would both read standard input".into(),
+        ));
+    }
+    Ok(glossary)
+}
+
 fn align(args: AlignArgs) -> Result<(), Error> {
     let (format, mut export) = output_options(&args.out)?;
     if args.check && format == Format::Moses {
@@ -120,6 +131,7 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         ));
     }
     export.findings = args.check;
+    let glossary = glossary_arg(args.glossary, &args.inputs)?;
     let config = AlignConfig {
         inputs: args.inputs,
         output: args.out.output,
@@ -127,6 +139,7 @@ fn align(args: AlignArgs) -> Result<(), Error> {
         export,
         check: args.check,
         anchors: args.anchors,
+        glossary,
         min_score: args.min_score,
         split_below: args.split_below,
         max_paragraph: args.max_paragraph,
@@ -194,6 +207,10 @@ impl natalign::corpus::Progress for Bar {
 }
 
 fn check(args: CheckArgs) -> ProcessExit {
+    let glossary = match glossary_arg(args.glossary, &args.inputs) {
+        Ok(g) => g,
+        Err(err) => return exit_with(err),
+    };
     let config = CheckConfig {
         inputs: args.inputs,
         json: args.json,
@@ -204,6 +221,8 @@ fn check(args: CheckArgs) -> ProcessExit {
         },
         baseline: args.baseline,
         write_baseline: args.write_baseline,
+        glossary,
+        typography: args.typography,
         quiet: args.quiet,
     };
     match natalign::command::check::run(&config) {

@@ -1,8 +1,9 @@
 //! Content cues that say two texts are translations of each other, whatever
 //! their numbering: the numbers they contain, the entities of the EN↔FR
-//! [`lexicon`](crate::lexicon::entities) they name (NATO/OTAN, Estonia/Estonie), and
+//! [`lexicon`](crate::lexicon::entities) they name (NATO/OTAN, Estonia/Estonie),
 //! cognates (words sharing their first five letters once accents are folded:
-//! `cyberespace`/`cyberspace`, `Déclaration`/`Declaration`).
+//! `cyberespace`/`cyberspace`, `Déclaration`/`Declaration`), and the entries
+//! of a user's glossary (set by the aligner, [`Cues::terms`]).
 
 use crate::lexicon;
 
@@ -26,6 +27,12 @@ pub struct Cues {
     /// The entities among `strong` (EN↔FR names of the lexicon), sorted: a
     /// translation rarely drops a name.
     pub entities: Vec<u16>,
+    /// The entries of a glossary found in the text (its English term in an
+    /// English text, an equivalent in a French one), sorted; empty without
+    /// a glossary. Shared ones count as shared strong cues; one on one side
+    /// only costs nothing, as translations rephrase (and `check` reports
+    /// it as `term-missing`).
+    pub terms: Vec<u32>,
 }
 
 fn count_bits(weak: &[u64; WEAK_WORDS]) -> u32 {
@@ -77,6 +84,7 @@ impl Cues {
             weak_bits: count_bits(&weak),
             weak,
             entities,
+            terms: Vec::new(),
         }
     }
 
@@ -101,11 +109,14 @@ impl Cues {
             .flat_map(|c| c.entities.iter().copied())
             .collect();
         entities.sort_unstable();
+        let mut terms: Vec<u32> = parts.iter().flat_map(|c| c.terms.iter().copied()).collect();
+        terms.sort_unstable();
         Cues {
             strong,
             weak_bits: count_bits(&weak),
             weak,
             entities,
+            terms,
         }
     }
 }
@@ -141,6 +152,12 @@ pub struct Agreement {
 /// Compare the cues of two texts.
 pub fn agreement(en: &Cues, fr: &Cues) -> Agreement {
     let s = shared(&en.strong, &fr.strong);
+    // Glossary entries add to the shared cues only (see `Cues::terms`).
+    let terms = if en.terms.is_empty() || fr.terms.is_empty() {
+        0
+    } else {
+        shared(&en.terms, &fr.terms)
+    };
     let w: usize = en
         .weak
         .iter()
@@ -149,7 +166,7 @@ pub fn agreement(en: &Cues, fr: &Cues) -> Agreement {
         .sum();
     let total_w = (en.weak_bits + fr.weak_bits) as usize;
     Agreement {
-        strong_shared: s,
+        strong_shared: s + terms,
         strong_only: en.strong.len() + fr.strong.len() - 2 * s,
         cognates: if total_w == 0 {
             0.0
@@ -179,5 +196,19 @@ mod tests {
         let other =
             Cues::new("Tous les êtres humains naissent libres et égaux en dignité et en droits.");
         assert!(agreement(&en, &other).cognates < a.cognates);
+    }
+
+    #[test]
+    fn glossary_terms_are_shared_cues_only() {
+        let mut en = Cues::new("The staff may bring their furniture.");
+        let mut fr = Cues::new("Le personnel peut introduire son mobilier.");
+        let before = agreement(&en, &fr);
+        (en.terms, fr.terms) = (vec![0, 3], vec![3, 5]);
+        let after = agreement(&en, &fr);
+        assert_eq!(after.strong_shared, before.strong_shared + 1);
+        // A term on one side only costs nothing: translations rephrase.
+        assert_eq!(after.strong_only, before.strong_only);
+        let merged = Cues::merged(&[&en, &fr]);
+        assert_eq!(merged.terms, [0, 3, 3, 5]);
     }
 }

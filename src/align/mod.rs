@@ -14,6 +14,10 @@
 //!   so shifted or wrong numbering does not drag the alignment along;
 //! - pairs the user knows ([`AlignOptions::forced`]) are kept as they are and
 //!   the rest is aligned around them;
+//! - a glossary ([`AlignOptions::glossary`]) adds a shared strong cue for
+//!   each of its entries whose English term is in an English paragraph and
+//!   one of whose French equivalents is in a French one; without a glossary
+//!   the alignment is exactly what it is without the option;
 //! - time and memory are linear in the number of paragraphs for a fixed band;
 //! - `score` is the estimated probability that a pair is right ([`score`]:
 //!   a logistic model over lengths, cognates, numbers, names, contradiction,
@@ -30,9 +34,12 @@ pub mod lexical;
 pub mod score;
 pub mod sentence;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::document::{Lang, NumberKey, Paragraph};
+use crate::glossary::Glossary;
 
 /// The paragraphs of one language, from one document.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
@@ -149,6 +156,10 @@ pub struct AlignOptions {
     /// wrong than right: it is written as two one-sided units instead. 0
     /// keeps every pair.
     pub split_below: f64,
+    /// A reviser's glossary: an entry found on both sides of a pair (its
+    /// English term in the English, an equivalent in the French) is a
+    /// shared strong cue, as a name of the lexicon is.
+    pub glossary: Option<Arc<Glossary>>,
 }
 
 impl Default for AlignOptions {
@@ -156,6 +167,7 @@ impl Default for AlignOptions {
         AlignOptions {
             forced: Vec::new(),
             split_below: DEFAULT_SPLIT_BELOW,
+            glossary: None,
         }
     }
 }
@@ -313,16 +325,8 @@ pub fn check_forced(forced: &[(usize, usize)], en: usize, fr: usize) -> Result<(
 ///
 /// Forced pairs are assumed valid ([`check_forced`]); invalid ones are ignored.
 pub fn align(en: Side, fr: Side, options: &AlignOptions) -> Alignment {
-    let en_items: Vec<dp::Item<'_>> = en
-        .paragraphs
-        .iter()
-        .map(|p| dp::Item::new(&p.text, p.key.as_ref()).heading(is_heading(p)))
-        .collect();
-    let fr_items: Vec<dp::Item<'_>> = fr
-        .paragraphs
-        .iter()
-        .map(|p| dp::Item::new(&p.text, p.key.as_ref()).heading(is_heading(p)))
-        .collect();
+    let glossary = options.glossary.as_deref();
+    let (en_items, fr_items) = (items(&en, glossary), items(&fr, glossary));
     let mut forced = options.forced.clone();
     forced.sort_unstable();
     if check_forced(&forced, en_items.len(), fr_items.len()).is_err() {
@@ -368,6 +372,25 @@ pub fn align(en: Side, fr: Side, options: &AlignOptions) -> Alignment {
     );
     let units = judge::split_weak_pairs(units, options.split_below);
     Alignment { en, fr, units }
+}
+
+/// The items to align of a side's paragraphs, with the glossary entries
+/// each holds among its cues.
+fn items<'a>(side: &'a Side, glossary: Option<&Glossary>) -> Vec<dp::Item<'a>> {
+    side.paragraphs
+        .iter()
+        .map(|p| {
+            let mut item = dp::Item::new(&p.text, p.key.as_ref()).heading(is_heading(p));
+            if let Some(g) = glossary {
+                item.cues.terms = g
+                    .entries_in(&p.text, side.lang)
+                    .into_iter()
+                    .map(|k| u32::try_from(k).unwrap_or(u32::MAX))
+                    .collect();
+            }
+            item
+        })
+        .collect()
 }
 
 fn unit_from_bead(bead: &dp::Bead, en0: usize, fr0: usize) -> AlignedUnit {

@@ -23,18 +23,23 @@
 //! | `length-ratio` | warning | the French is far longer or shorter than usual |
 //! | `inconsistent-translation` | warning | the same English translated differently |
 //! | `inconsistent-source` | warning | the same French from different English |
+//! | `term-missing` | the glossary's (warning) | a glossary term whose French is missing (`--glossary`) |
+//! | `typography` | warning | French spacing and quotes (`--typography`) |
 
 mod consistency;
 mod coverage;
 pub mod dates;
+mod glossary;
 pub mod numbers;
 mod rules;
+mod typography;
 
 #[cfg(test)]
 mod evaluation;
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -91,6 +96,10 @@ pub enum Rule {
     InconsistentTranslation,
     /// The same French from different English.
     InconsistentSource,
+    /// A glossary term whose French equivalent is missing.
+    TermMissing,
+    /// French typography: spacing before high punctuation, quotes.
+    Typography,
 }
 
 impl Rule {
@@ -108,10 +117,13 @@ impl Rule {
             Rule::LengthRatio => "length-ratio",
             Rule::InconsistentTranslation => "inconsistent-translation",
             Rule::InconsistentSource => "inconsistent-source",
+            Rule::TermMissing => "term-missing",
+            Rule::Typography => "typography",
         }
     }
 
-    /// The rule's severity.
+    /// The rule's severity; for `term-missing` the default, as a glossary
+    /// entry may say `error` ([`Finding::severity`] is what counts).
     pub fn severity(self) -> Severity {
         match self {
             Rule::NumberMismatch
@@ -124,7 +136,9 @@ impl Rule {
             | Rule::MergedParagraph
             | Rule::LengthRatio
             | Rule::InconsistentTranslation
-            | Rule::InconsistentSource => Severity::Warning,
+            | Rule::InconsistentSource
+            | Rule::TermMissing
+            | Rule::Typography => Severity::Warning,
         }
     }
 }
@@ -315,7 +329,8 @@ pub struct ParagraphRef {
 pub struct Finding {
     /// The rule.
     pub rule: Rule,
-    /// Its severity.
+    /// Its severity: the rule's, or for `term-missing` the glossary
+    /// entry's.
     pub severity: Severity,
     /// The document or memory.
     pub document: String,
@@ -506,11 +521,17 @@ fn finding(
 pub const ALIGN_OPTIONS: crate::align::AlignOptions = crate::align::AlignOptions {
     forced: Vec::new(),
     split_below: 0.0,
+    glossary: None,
 };
 
 /// What to check beyond the rules that always run.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct CheckOptions {}
+pub struct CheckOptions {
+    /// Check the glossary's terms (rule `term-missing`).
+    pub glossary: Option<Arc<crate::glossary::Glossary>>,
+    /// Check French typography (rule `typography`).
+    pub typography: bool,
+}
 
 /// Check one unit on its own (numbers, keys, entities, length, merges).
 /// One-sided units and paragraphs set aside are judged with their
@@ -522,7 +543,7 @@ pub fn check_unit(unit: &CheckUnit) -> Vec<Finding> {
 /// All findings for a set of units, in unit order: each unit, the units
 /// without counterpart and the paragraphs set aside with their neighbours,
 /// then across units.
-pub fn check(units: &[CheckUnit], _options: &CheckOptions) -> Vec<Finding> {
+pub fn check(units: &[CheckUnit], options: &CheckOptions) -> Vec<Finding> {
     let coverage = coverage::check_coverage(units);
     let mut out: Vec<Finding> = units
         .iter()
@@ -540,6 +561,25 @@ pub fn check(units: &[CheckUnit], _options: &CheckOptions) -> Vec<Finding> {
             })
         })
         .collect();
+    // A French side that is the English is one `untranslated` error, not
+    // also each of its terms or its English punctuation.
+    let untranslated: Vec<usize> = out
+        .iter()
+        .filter(|f| f.rule == Rule::Untranslated)
+        .map(|f| f.unit)
+        .collect();
+    let mut optional = Vec::new();
+    if let Some(g) = &options.glossary {
+        optional.extend(glossary::term_missing(units, g));
+    }
+    if options.typography {
+        optional.extend(typography::check_typography(units));
+    }
+    out.extend(
+        optional
+            .into_iter()
+            .filter(|f| !untranslated.contains(&f.unit)),
+    );
     out.extend(coverage.findings);
     out.sort_by_key(|f| f.unit);
     out.extend(check_consistency(units));

@@ -2,6 +2,7 @@
 //! into aligned units in a data format.
 
 use std::fmt;
+use std::sync::Arc;
 
 use super::data_output;
 use crate::align::sentence::align_sentences;
@@ -11,6 +12,7 @@ use crate::config::AlignConfig;
 use crate::document::{Document, Dropped};
 use crate::error::{Error, InputProblem, Result};
 use crate::export::{self, ExportStats, Exporter, Row, RunSummary, Unit};
+use crate::glossary::Glossary;
 use crate::io::{read_input, write_error};
 use crate::pipeline::{load_limited, sides};
 
@@ -19,6 +21,10 @@ use crate::pipeline::{load_limited, sides};
 /// # Errors
 /// Input, usage and output errors; nothing is written when an input fails.
 pub fn run(config: &AlignConfig) -> Result<Summary> {
+    let glossary = match &config.glossary {
+        Some(path) => Some(Arc::new(Glossary::load(path)?)),
+        None => None,
+    };
     let docs = config
         .inputs
         .iter()
@@ -30,6 +36,7 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
     let (en, fr) = sides(&docs)?;
     let mut options = AlignOptions {
         split_below: config.split_below,
+        glossary: glossary.clone(),
         ..AlignOptions::default()
     };
     if let Some(path) = &config.anchors {
@@ -40,7 +47,11 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
         check_forced(&options.forced, en.paragraphs.len(), fr.paragraphs.len()).map_err(bad)?;
     }
     let alignment = align(en, fr, &options);
-    let (mut rows, findings) = rows(&alignment, config);
+    let check_options = check::CheckOptions {
+        glossary,
+        typography: false,
+    };
+    let (mut rows, findings) = rows(&alignment, config, &check_options);
     // Each row is judged by its own score: a sentence pair by the sentence's,
     // not by its paragraph's.
     let mut below_min_score = 0;
@@ -65,7 +76,11 @@ pub fn run(config: &AlignConfig) -> Result<Summary> {
 
 /// The rows to write, at the unit asked for, with the findings of their
 /// paragraph unit when `--check` asks for them; and how many findings.
-fn rows(alignment: &Alignment, config: &AlignConfig) -> (Vec<Row>, usize) {
+fn rows(
+    alignment: &Alignment,
+    config: &AlignConfig,
+    check_options: &check::CheckOptions,
+) -> (Vec<Row>, usize) {
     let sentences = (config.export.unit == Unit::Sentence).then(|| align_sentences(alignment));
     let rows = export::unit_rows(alignment, sentences.as_ref(), &config.export);
     let mut rows = export::with_aside(alignment, rows, sentences.as_ref(), &config.export);
@@ -73,7 +88,7 @@ fn rows(alignment: &Alignment, config: &AlignConfig) -> (Vec<Row>, usize) {
         return (rows, 0);
     }
     let units = check::units_of(alignment);
-    let findings = check::check(&units, &check::CheckOptions::default());
+    let findings = check::check(&units, check_options);
     // Each finding is noted on every unit it covers (a run without
     // counterpart on each of its paragraphs).
     let mut notes: Vec<Vec<String>> = vec![Vec::new(); units.len()];
@@ -218,6 +233,9 @@ impl Summary {
         }
         if let Some(anchors) = &config.anchors {
             settings.push(setting("anchors", anchors.display().to_string()));
+        }
+        if let Some(glossary) = &config.glossary {
+            settings.push(setting("glossary", glossary.display().to_string()));
         }
         RunSummary {
             command: "align".into(),

@@ -7,13 +7,15 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::align;
+use crate::align::{AlignOptions, align};
 use crate::check::{self, CheckUnit, Finding, Severity};
 use crate::config::{CheckConfig, FailOn};
 use crate::error::{Error, InputProblem, Result};
+use crate::glossary::Glossary;
 use crate::import;
 use crate::io::{read_input, write_to};
 use crate::pipeline::{load, sides};
@@ -83,8 +85,17 @@ fn memory_units(path: &Path, bytes: &[u8]) -> Result<Vec<CheckUnit>> {
 /// unless `quiet`.
 ///
 /// # Errors
-/// Input errors (including a bad baseline or TMX), output errors.
+/// Input errors (including a bad baseline, glossary or TMX), output errors.
 pub fn run(config: &CheckConfig) -> Result<CheckReport> {
+    let glossary = match &config.glossary {
+        Some(path) => Some(Arc::new(Glossary::load(path)?)),
+        None => None,
+    };
+    // The glossary's terms help pair paragraphs before they are checked.
+    let align_options = AlignOptions {
+        glossary: glossary.clone(),
+        ..check::ALIGN_OPTIONS
+    };
     let units = match config.inputs.as_slice() {
         [one] => {
             let bytes = read_input(one)?;
@@ -93,7 +104,7 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
             } else {
                 let doc = load(&one.display().to_string(), &bytes)?;
                 let (en, fr) = sides(std::slice::from_ref(&doc))?;
-                check::units_of(&align(en, fr, &check::ALIGN_OPTIONS))
+                check::units_of(&align(en, fr, &align_options))
             }
         }
         paths => {
@@ -102,10 +113,14 @@ pub fn run(config: &CheckConfig) -> Result<CheckReport> {
                 .map(|p| load(&p.display().to_string(), &read_input(p)?))
                 .collect::<Result<Vec<_>>>()?;
             let (en, fr) = sides(&docs)?;
-            check::units_of(&align(en, fr, &check::ALIGN_OPTIONS))
+            check::units_of(&align(en, fr, &align_options))
         }
     };
-    let all = check::check(&units, &check::CheckOptions::default());
+    let options = check::CheckOptions {
+        glossary,
+        typography: config.typography,
+    };
+    let all = check::check(&units, &options);
     let baseline: Vec<BaselineEntry> = match &config.baseline {
         Some(path) => {
             let bytes = read_input(path)?;

@@ -506,3 +506,34 @@ fn scores_are_a_confidence_right_pairs_high_forced_wrong_pairs_low() {
     assert_eq!(forced.len(), 3);
     assert!(forced.iter().all(|&s| s < 0.5), "{forced:?}");
 }
+
+#[test]
+fn a_glossary_term_decides_a_pairing() {
+    // Two English paragraphs, one French: its translation is the second,
+    // which the lengths do not say (the first is nearer the French's
+    // length); no number, name or cognate says it either. The glossary's
+    // `staff` → `personnel` does.
+    let dir = root().join("tests/data/glossary");
+    let (en, fr) = (dir.join("staff-en.txt"), dir.join("staff-fr.txt"));
+    let pairs = |extra: &[&dyn AsRef<std::ffi::OsStr>]| {
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"align", &en, &fr];
+        args.extend_from_slice(extra);
+        let res = run(&args);
+        assert!(res.status.success(), "{}", stderr(&res));
+        csv_rows(&res.stdout)
+            .into_iter()
+            .filter(|r| !r["fr_index"].is_empty() && !r["en_index"].is_empty())
+            .map(|r| (r["en_index"].clone(), r["score"].parse::<f64>().unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let without = pairs(&[]);
+    assert_eq!(without.len(), 1);
+    assert_eq!(without[0].0, "1", "without the glossary the lengths win");
+    let with = pairs(&[&"--glossary", &dir.join("staff.csv")]);
+    assert_eq!(with.len(), 1);
+    assert_eq!(with[0].0, "2", "the glossary term pairs the translation");
+    assert!(
+        with[0].1 > without[0].1 && with[0].1 > 0.8,
+        "{with:?} {without:?}"
+    );
+}

@@ -573,3 +573,165 @@ fn an_accepted_finding_stays_accepted_when_its_sentence_is_edited_elsewhere() {
     assert_eq!(f[0].1, "number-mismatch");
     assert_eq!(code, Some(1));
 }
+
+/// A glossary fixture under tests/data/glossary.
+fn glossary(name: &str) -> PathBuf {
+    root().join("tests/data/glossary").join(name)
+}
+
+#[test]
+fn glossary_terms_hold_on_a_corpus_pair_and_a_replaced_term_is_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let pair = corpus("nato-ottawa-agreement-1951");
+    let fr = std::fs::read_to_string(pair.join("fr.txt")).unwrap();
+    let damaged = fr.replacen(
+        "possède la personnalité juridique",
+        "possède la capacité juridique",
+        1,
+    );
+    assert_ne!(damaged, fr);
+    let damaged = write(dir.path(), "fr-damaged.txt", &damaged);
+    // The same terms as CSV, TBX 3.0 and TBX 2.0.
+    for name in ["ottawa.csv", "ottawa.tbx", "ottawa-tbx2.tbx"] {
+        let g = glossary(name);
+        let (code, f) = findings(&[
+            &pair.join("en.txt"),
+            &pair.join("fr.txt"),
+            &"--glossary",
+            &g,
+        ]);
+        assert_eq!((code, f.len()), (Some(0), 0), "{name}: {f:?}");
+        let (code, f) = findings(&[&pair.join("en.txt"), &damaged, &"--glossary", &g]);
+        assert_eq!(
+            f,
+            [(
+                "error".to_string(),
+                "term-missing".to_string(),
+                "glossary: “juridical personality” → “personnalité juridique” expected, not found (Article 4)"
+                    .to_string()
+            )],
+            "{name}"
+        );
+        assert_eq!(code, Some(1), "{name}: the glossary says error");
+    }
+    // Without the glossary the damage is not seen.
+    let (code, f) = findings(&[&pair.join("en.txt"), &damaged]);
+    assert_eq!((code, f.len()), (Some(0), 0), "{f:?}");
+}
+
+#[test]
+fn a_glossary_checks_a_memory_and_marks_the_term() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmx = write(
+        dir.path(),
+        "memory.tmx",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="paragraph" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>
+<tu tuid="a"><tuv xml:lang="en"><seg>The Council Deputies shall meet.</seg></tuv><tuv xml:lang="fr"><seg>Les Délégués du Conseil se réunissent.</seg></tuv></tu>
+<tu tuid="b"><tuv xml:lang="en-GB"><seg>The Council Deputies decide.</seg></tuv><tuv xml:lang="fr-CA"><seg>Les Suppléants du Conseil décident.</seg></tuv></tu>
+</body></tmx>"#,
+    );
+    let res = run(&[
+        &"check",
+        &tmx,
+        &"--json",
+        &"--glossary",
+        &glossary("ottawa.csv"),
+    ]);
+    assert_eq!(res.status.code(), Some(0), "{}", stderr(&res));
+    let json: serde_json::Value = serde_json::from_slice(&res.stdout).unwrap();
+    let f = json["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["rule"], "term-missing");
+    assert_eq!(f[0]["severity"], "warning");
+    assert_eq!(f[0]["label"], "tuid a");
+    assert_eq!(f[0]["en"], "The ⟦Council Deputies⟧ shall meet.");
+}
+
+#[test]
+fn bad_glossaries_are_input_errors_naming_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pair = corpus("nato-ottawa-agreement-1951");
+    let csv = write(
+        dir.path(),
+        "terms.csv",
+        "en,fr,severity\nCouncil,Conseil\nNATO,OTAN,fatal\n",
+    );
+    let tbx = write(
+        dir.path(),
+        "terms.tbx",
+        "<tbx>\n<text><body>\n<conceptEntry>\n</langSec></body></text></tbx>\n",
+    );
+    let html = write(dir.path(), "terms.xml", "<html><body/></html>\n");
+    for (path, says) in [
+        (
+            &csv,
+            "bad glossary: line 3: severity must be error or warning, not “fatal”",
+        ),
+        (&tbx, "bad glossary: line 4: malformed XML"),
+        (
+            &html,
+            "bad glossary: an XML file whose root is <html>, not a TBX glossary",
+        ),
+        (&dir.path().join("none.csv"), "no such file"),
+    ] {
+        let res = run(&[
+            &"check",
+            &pair.join("en.txt"),
+            &pair.join("fr.txt"),
+            &"--glossary",
+            path,
+        ]);
+        assert_eq!(res.status.code(), Some(3), "{}", stderr(&res));
+        let err = stderr(&res);
+        assert!(
+            err.starts_with(&format!("natalign: {}: {says}", path.display())),
+            "{err}"
+        );
+        let res = run(&[
+            &"align",
+            &pair.join("en.txt"),
+            &pair.join("fr.txt"),
+            &"--glossary",
+            path,
+        ]);
+        assert_eq!(res.status.code(), Some(3), "align: {}", stderr(&res));
+        assert!(res.stdout.is_empty());
+    }
+    // A glossary and a document cannot both be standard input.
+    // Refused before anything is read (standard input is closed here).
+    let res = run(&[&"check", &"-", &"--glossary", &"-"]);
+    assert_eq!(res.status.code(), Some(2), "{}", stderr(&res));
+    assert!(stderr(&res).contains("would both read standard input"));
+}
+
+#[test]
+fn typography_is_checked_on_request_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (en, fr) = (glossary("typography-en.txt"), glossary("typography-fr.txt"));
+    // Spacing as French typography wants it: nothing to report.
+    let (code, f) = findings(&[&en, &fr, &"--typography"]);
+    assert_eq!((code, f.len()), (Some(0), 0), "{f:?}");
+    // Ordinary spaces where no-break ones are due: one warning per unit.
+    let text = std::fs::read_to_string(&fr).unwrap();
+    let plain = text.replace(['\u{a0}', '\u{202f}'], " ");
+    let plain = write(dir.path(), "fr-plain.txt", &plain);
+    let (code, f) = findings(&[&en, &plain, &"--typography"]);
+    assert_eq!(code, Some(0), "warnings do not fail the run");
+    let rules: Vec<(&str, &str)> = f.iter().map(|(s, r, _)| (s.as_str(), r.as_str())).collect();
+    assert_eq!(rules, [("warning", "typography"); 3], "{f:?}");
+    assert_eq!(
+        f[1].2,
+        "French typography: ordinary space before “?”, ordinary space before “:”, ordinary space after “«”, ordinary space before “!”, ordinary space before “»”; French puts a no-break space (U+00A0 or U+202F) there"
+    );
+    // Times, ratios and the URL's `?` are not punctuation to space.
+    assert_eq!(
+        f[2].2,
+        "French typography: ordinary space before “;”; French puts a no-break space (U+00A0 or U+202F) there"
+    );
+    let (code, _) = findings(&[&en, &plain, &"--typography", &"--fail-on", &"warning"]);
+    assert_eq!(code, Some(1));
+    // Off by default.
+    let (code, f) = findings(&[&en, &plain]);
+    assert_eq!((code, f.len()), (Some(0), 0), "{f:?}");
+}
