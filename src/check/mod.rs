@@ -17,7 +17,8 @@
 //! | `number-key-mismatch` | error | printed numbers that differ (EN 4 paired with FR 5) |
 //! | `untranslated` | error | a paragraph of the French document that is English |
 //! | `wrong-language` | error | a paragraph in neither English nor French |
-//! | `entity-missing` | warning | an acronym or name of the EN↔FR tables on one side only |
+//! | `name-mismatch` | error | a name replaced by another in its place (`Ottawa` / `Oslo`) |
+//! | `entity-missing` | warning | a name of the EN↔FR tables or of the document pair on one side only |
 //! | `merged-paragraph` | warning | a paragraph absorbed into a merge it does not belong to |
 //! | `length-ratio` | warning | the French is far longer or shorter than usual |
 //! | `inconsistent-translation` | warning | the same English translated differently |
@@ -25,6 +26,7 @@
 
 mod consistency;
 mod coverage;
+mod names;
 pub mod numbers;
 mod rules;
 
@@ -77,8 +79,10 @@ pub enum Rule {
     Untranslated,
     /// A paragraph in neither English nor French.
     WrongLanguage,
-    /// An entity of the EN↔FR tables on one side only.
+    /// A name on one side only (of the EN↔FR tables or of the document pair).
     EntityMissing,
+    /// A name replaced by another in its place.
+    NameMismatch,
     /// A paragraph merged into a unit it does not belong to.
     MergedParagraph,
     /// An unusual length ratio.
@@ -99,6 +103,7 @@ impl Rule {
             Rule::Untranslated => "untranslated",
             Rule::WrongLanguage => "wrong-language",
             Rule::EntityMissing => "entity-missing",
+            Rule::NameMismatch => "name-mismatch",
             Rule::MergedParagraph => "merged-paragraph",
             Rule::LengthRatio => "length-ratio",
             Rule::InconsistentTranslation => "inconsistent-translation",
@@ -113,7 +118,8 @@ impl Rule {
             | Rule::MissingCounterpart
             | Rule::NumberKeyMismatch
             | Rule::Untranslated
-            | Rule::WrongLanguage => Severity::Error,
+            | Rule::WrongLanguage
+            | Rule::NameMismatch => Severity::Error,
             Rule::EntityMissing
             | Rule::MergedParagraph
             | Rule::LengthRatio
@@ -466,18 +472,47 @@ pub const ALIGN_OPTIONS: crate::align::AlignOptions = crate::align::AlignOptions
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CheckOptions {}
 
-/// Check one unit on its own (numbers, keys, entities, length, merges).
-/// One-sided units and paragraphs set aside are judged with their
-/// neighbours by [`check`].
-pub fn check_unit(unit: &CheckUnit) -> Vec<Finding> {
-    rules::check_pair(unit)
+/// What the whole document pair tells the rules of each unit, learned in one
+/// pass over its units before any unit is judged: the names it writes the
+/// same in both languages (`Stoltenberg`, `New York`, `APT28`), so that one
+/// replaced or dropped in a unit is found though no table knows it.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    names: names::Names,
 }
 
-/// All findings for a set of units, in unit order: each unit, the units
-/// without counterpart and the paragraphs set aside with their neighbours,
-/// then across units.
+impl Context {
+    /// Learn from `units` (their two-sided units: one-sided ones and
+    /// paragraphs set aside teach nothing).
+    pub fn learn(units: &[CheckUnit]) -> Context {
+        Context {
+            names: names::Names::learn(units),
+        }
+    }
+
+    /// The names learned, sorted (as first written).
+    pub fn learned_names(&self) -> Vec<&str> {
+        self.names.learned()
+    }
+}
+
+/// Check one unit on its own (numbers, keys, names, length, merges), with
+/// what it alone teaches: a name of the lexicon replaced or missing is found,
+/// a name only a larger document would teach is not. One-sided units and
+/// paragraphs set aside are judged with their neighbours by [`check`].
+pub fn check_unit(unit: &CheckUnit) -> Vec<Finding> {
+    rules::check_pair(unit, &Context::learn(std::slice::from_ref(unit)))
+}
+
+/// All findings for a set of units, in unit order: each unit (with the
+/// [`Context`] learned from them all), the units without counterpart and the
+/// paragraphs set aside with their neighbours, then across units.
 pub fn check(units: &[CheckUnit], _options: &CheckOptions) -> Vec<Finding> {
-    let mut out: Vec<Finding> = units.iter().flat_map(rules::check_pair).collect();
+    let ctx = Context::learn(units);
+    let mut out: Vec<Finding> = units
+        .iter()
+        .flat_map(|u| rules::check_pair(u, &ctx))
+        .collect();
     out.extend(coverage::check_coverage(units));
     out.sort_by_key(|f| f.unit);
     out.extend(check_consistency(units));
