@@ -276,6 +276,41 @@ pub fn kind(id: EntityId) -> Kind {
         .unwrap_or(Kind::Organisation)
 }
 
+/// How entities relate: [`table::PLACES_OF`] and [`table::FAMILIES`].
+struct Relations {
+    places_of: FxHashSet<(EntityId, EntityId)>,
+    family: FxHashMap<EntityId, usize>,
+}
+
+static RELATIONS: LazyLock<Relations> = LazyLock::new(|| {
+    let id = |form: &str| entity_named(form).unwrap_or_else(|| panic!("unknown entity {form}"));
+    let mut places_of = FxHashSet::default();
+    for &(a, b) in table::PLACES_OF {
+        places_of.insert((id(a), id(b)));
+        places_of.insert((id(b), id(a)));
+    }
+    let mut family = FxHashMap::default();
+    for (k, members) in table::FAMILIES.iter().enumerate() {
+        for m in members.split('|') {
+            family.insert(id(m), k);
+        }
+    }
+    Relations { places_of, family }
+});
+
+/// Whether naming `a` for `b` is a rephrasing rather than another name: the
+/// same entity, a country and one of its cities (`Moscou` / `Russia`), or
+/// organisations of one family (`NATO`, `Alliance`, `Allies`). Neither
+/// shows the other is there: a rephrasing is still worth a hint.
+pub fn related(a: EntityId, b: EntityId) -> bool {
+    a == b
+        || RELATIONS.places_of.contains(&(a, b))
+        || RELATIONS
+            .family
+            .get(&a)
+            .is_some_and(|f| RELATIONS.family.get(&b) == Some(f))
+}
+
 /// The words of a text: runs of letters and digits.
 fn words(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -441,7 +476,18 @@ mod tests {
 
     #[test]
     fn every_related_row_names_known_entities() {
-        // Building the index checks that every row's entities exist.
+        // Building the indexes checks that every row's entities exist.
         assert!(!RELATED.forms.is_empty());
+        assert!(!RELATIONS.places_of.is_empty());
+    }
+
+    #[test]
+    fn cities_and_families_are_related() {
+        let id = |f: &str| entity_named(f).unwrap();
+        assert!(related(id("Moscou"), id("Russia")));
+        assert!(related(id("OTAN"), id("Alliance")));
+        assert!(related(id("NATO"), id("Alliés")));
+        assert!(!related(id("Ottawa"), id("Oslo")));
+        assert!(!related(id("NATO"), id("OSCE")));
     }
 }

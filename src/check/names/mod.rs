@@ -146,8 +146,79 @@ struct Item {
     acronym: bool,
     /// Some occurrence is capitalised.
     cap: bool,
-    /// On this side only.
+    /// On this side only (a known name).
     missing: bool,
+    /// Named by demonyms only (`Russian`): it may be replaced, never missing
+    /// on its own.
+    demonym: bool,
+    /// An unknown run that looks like a name, which may replace a known
+    /// one; the others only stand for a capitalised word's translation.
+    plausible: bool,
+}
+
+/// What an item may be in a pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    /// A known name on its side only.
+    Missing,
+    /// An entity on its side only, by demonyms.
+    Demonym,
+    /// An unknown capitalised run, plausible as a name or not.
+    Unknown(bool),
+}
+
+impl Item {
+    fn role(&self) -> Option<Role> {
+        match self.what {
+            What::Unknown(_) => Some(Role::Unknown(self.plausible)),
+            _ if self.demonym => Some(Role::Demonym),
+            _ if self.missing && self.cap => Some(Role::Missing),
+            _ => None,
+        }
+    }
+}
+
+/// What a pair of items (English, French) in the same place is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Outcome {
+    /// One name replaced by another: a `name-mismatch` error.
+    Mismatch,
+    /// A name rendered by a relative (`NATO` / `les Alliés`): one
+    /// `entity-missing` warning, the English name's.
+    Rephrase,
+    /// Two unknown words, a capitalised word and its translation (`Council`
+    /// / `Conseil`): nothing, and neither replaces a name.
+    Translation,
+}
+
+/// What pairing two items would be and what it costs beyond their distance;
+/// `None`: they do not pair. A known name pairs with another of its kind
+/// (a relative: a rephrasing), a country's demonym or a plausible unknown
+/// word; two unknown words pair as a translation.
+fn pairing(a: &Item, b: &Item) -> Option<(Outcome, f64)> {
+    use Role::*;
+    let (ra, rb) = (a.role()?, b.role()?);
+    if let (What::Lexicon(p), What::Lexicon(q)) = (&a.what, &b.what) {
+        // An entity of the tables has names and acronyms: its kind says
+        // what may replace it (`Nations Unies` / `OSCE`).
+        if lexicon::related(*p, *q) {
+            return (ra == Missing && rb == Missing).then_some((Outcome::Rephrase, 0.0));
+        }
+        if !lexicon::kind(*p).compatible(lexicon::kind(*q)) {
+            return None;
+        }
+    } else if a.acronym != b.acronym {
+        return None;
+    }
+    match (ra, rb) {
+        (Missing, Missing) => Some((Outcome::Mismatch, 0.0)),
+        (Missing, Demonym) | (Demonym, Missing) => Some((Outcome::Mismatch, DEMONYM_COST)),
+        (Missing, Unknown(true)) | (Unknown(true), Missing) => {
+            Some((Outcome::Mismatch, UNKNOWN_COST))
+        }
+        (Unknown(_), Unknown(_)) => Some((Outcome::Translation, TRANSLATION_COST)),
+        _ => None,
+    }
 }
 
 /// How far apart (fraction of each side's words) a name and its replacement
@@ -160,6 +231,12 @@ const POSITION_TOLERANCE: f64 = 0.25;
 /// sentence to its end (`agreed with Mr Stoltenberg on the way ahead` /
 /// `la voie tracée par M. Rutte`).
 const SENTENCE_TOLERANCE: f64 = 0.5;
+
+/// Anchors this many words or fewer from a name do not place it.
+const ANCHOR_SLACK: usize = 3;
+
+/// A demonym as what was replaced costs this much more than a name.
+const DEMONYM_COST: f64 = 0.02;
 
 /// An unknown word as replacement costs this much more than a known name.
 const UNKNOWN_COST: f64 = 0.05;
@@ -178,53 +255,46 @@ pub(super) fn check_names(unit: &CheckUnit, names: &Names) -> Vec<Finding> {
     for (s, lang) in [(0, Lang::En), (1, Lang::Fr)] {
         items.extend(side_items(&sides[s], &sides[1 - s], lang, names));
     }
-    let anchors = anchors(&sides[0], &sides[1]);
-    // Every admissible pair, cheapest first: a missing name and another
-    // missing name or an unknown word in its place; or two unknown words, a
-    // capitalised word and its translation (`Council` / `Conseil`), which
-    // then stands for no name.
-    let unknown = |i: &Item| matches!(i.what, What::Unknown(_));
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    if !items.iter().any(|i| i.missing) {
+        // Every name is on both sides: nothing to pair (most units).
+        return Vec::new();
+    }
+    let anchors = anchors(&sides, &items);
+    // Every admissible pair, cheapest first (see `pairing`), of the same
+    // kind and in the same place.
+    let mut pairs: Vec<(f64, usize, usize, Outcome)> = Vec::new();
     for (x, a) in items.iter().enumerate().filter(|(_, i)| i.lang == Lang::En) {
         for (y, b) in items.iter().enumerate().filter(|(_, i)| i.lang == Lang::Fr) {
-            let admissible = (a.missing || unknown(a))
-                && (b.missing || unknown(b))
-                && a.cap
-                && b.cap
-                && a.acronym == b.acronym
-                && match (&a.what, &b.what) {
-                    (What::Lexicon(p), What::Lexicon(q)) => {
-                        lexicon::kind(*p).compatible(lexicon::kind(*q))
-                    }
-                    _ => true,
-                };
-            if !admissible {
+            let Some((outcome, extra)) = pairing(a, b) else {
                 continue;
-            }
+            };
             if let Some(d) = distance(&sides, &anchors, a, b) {
-                let extra = match (unknown(a), unknown(b)) {
-                    (false, false) => 0.0,
-                    (true, true) => TRANSLATION_COST,
-                    _ => UNKNOWN_COST,
-                };
-                pairs.push((d + extra, x, y));
+                pairs.push((d + extra, x, y, outcome));
             }
         }
     }
     pairs.sort_by(|p, q| p.0.total_cmp(&q.0));
     let mut used = vec![false; items.len()];
     let mut out = Vec::new();
-    for (_, x, y) in pairs {
+    for (_, x, y, outcome) in pairs {
         if used[x] || used[y] {
             continue;
         }
         used[x] = true;
         used[y] = true;
-        if unknown(&items[x]) && unknown(&items[y]) {
-            continue;
+        match outcome {
+            Outcome::Translation => continue,
+            Outcome::Rephrase => {
+                out.push(missing(unit, &sides, &items[x]));
+                continue;
+            }
+            Outcome::Mismatch => {}
         }
         let (a, b) = (&items[x], &items[y]);
-        let (en, fr) = (sides[0].show(a.runs[0].clone()), sides[1].show(b.runs[0].clone()));
+        let (en, fr) = (
+            sides[0].show(a.runs[0].clone()),
+            sides[1].show(b.runs[0].clone()),
+        );
         out.push(finding(
             unit,
             Rule::NameMismatch,
@@ -237,7 +307,7 @@ pub(super) fn check_names(unit: &CheckUnit, names: &Names) -> Vec<Finding> {
     // The rest of the missing names: lexicon ones in table order (as before
     // learned names existed), then learned ones in text order.
     let mut rest: Vec<usize> = (0..items.len())
-        .filter(|&k| items[k].missing && !used[k])
+        .filter(|&k| items[k].missing && !items[k].demonym && !used[k])
         .collect();
     rest.sort_by_key(|&k| match &items[k].what {
         What::Lexicon(id) => (0, id.0 as usize),
@@ -293,16 +363,24 @@ fn missing(unit: &CheckUnit, sides: &[Side; 2], item: &Item) -> Finding {
 /// entities named there, learned names, and unknown capitalised runs.
 fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::new();
-    // Lexicon names and acronyms (demonyms and weak forms only satisfy).
+    let item = |what: What, run: Range<usize>, acronym: bool, cap: bool, missing: bool| Item {
+        lang,
+        what,
+        runs: vec![run],
+        acronym,
+        cap,
+        missing,
+        demonym: false,
+        plausible: false,
+    };
+    // Lexicon names and acronyms.
     for m in side.mentions.iter().filter(|m| m.form.is_name()) {
         let run = side.run_of(&m.span);
         let acronym = m.form == Form::Acronym;
-        let cap = side.text[m.span.clone()].starts_with(char::is_uppercase)
-            && !side.words[run.clone()].iter().any(|w| w.heading);
-        match items
-            .iter_mut()
-            .find(|i| i.what == What::Lexicon(m.id))
-        {
+        // Capitalised as a name (`the Hague`, `mer Baltique` too), not as a
+        // heading.
+        let cap = side.words[run.clone()].iter().any(|w| w.cap && !w.heading);
+        match items.iter_mut().find(|i| i.what == What::Lexicon(m.id)) {
             Some(i) => {
                 i.runs.push(run);
                 i.cap |= cap;
@@ -311,15 +389,29 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
                 let present = other.mentions.iter().any(|o| o.id == m.id)
                     || (acronym && other.spells_out(&side.text[m.span.clone()]))
                     || (!acronym && side.abbreviated_on(&run, other));
-                items.push(Item {
-                    lang,
-                    what: What::Lexicon(m.id),
-                    runs: vec![run],
-                    acronym,
-                    cap,
-                    missing: !present,
-                });
+                items.push(item(What::Lexicon(m.id), run, acronym, cap, !present));
             }
+        }
+    }
+    // Countries named by demonyms only, absent from the other side: what a
+    // name there may have replaced (`Russian` / `de la Norvège`). Not an
+    // organisation's adjective (`Allied`, `onusien`): rephrased too freely.
+    for m in side
+        .mentions
+        .iter()
+        .filter(|m| m.form == Form::Demonym && lexicon::kind(m.id) != lexicon::Kind::Organisation)
+    {
+        let what = What::Lexicon(m.id);
+        let run = side.run_of(&m.span);
+        match items.iter_mut().find(|i| i.what == what) {
+            Some(i) if i.demonym => i.runs.push(run),
+            Some(_) => {}
+            None if !other.mentions.iter().any(|o| o.id == m.id) => {
+                let mut i = item(what, run, false, false, true);
+                i.demonym = true;
+                items.push(i);
+            }
+            None => {}
         }
     }
     // Learned names, longest first, where the lexicon is not.
@@ -350,78 +442,69 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
                 let present = other.has(&key, acronym)
                     || (acronym && other.spells_out(side.words[i].text))
                     || (!acronym && side.abbreviated_on(&(i..i + n), other));
-                items.push(Item {
-                    lang,
-                    what,
-                    runs: vec![i..i + n],
-                    acronym,
-                    cap: true,
-                    missing: !present,
-                });
+                items.push(item(what, i..i + n, acronym, true, !present));
             }
         }
         i += n;
     }
-    // Unknown capitalised runs that could stand for a name: after no
-    // article (`le Conseil`, `the Council`: a capitalised common noun),
-    // absent from the other side, no cognate of a word there, a common word
-    // nowhere, and on one side only in no other unit (a word the translation
-    // renders elsewhere is no name).
+    // Unknown capitalised runs absent from the other side. Plausible as a
+    // name: after no article (`le Conseil`, `the Council`: a capitalised
+    // common noun), no cognate of a word there, a common word nowhere, and
+    // on one side only in no other unit (a word the translation renders
+    // elsewhere is no name).
     for run in side.runs(&taken) {
         let key = side.key(run.clone());
-        let words: Vec<&str> = key.split(' ').collect();
         let acronym = side.words[run.clone()].iter().all(|w| w.acronym);
+        if other.has(&key, acronym) {
+            continue;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
         let plausible = !side.determined(run.start)
-            && !other.has(&key, acronym)
             && !words.iter().any(|w| other.cognate(w))
             && !words.iter().all(|w| names.lower.contains(*w))
             && names.one_sided.get(&key).copied().unwrap_or(0) <= 1;
-        if !plausible {
-            continue;
-        }
         let what = What::Unknown(key);
         match items.iter_mut().find(|it| it.what == what) {
             Some(it) => it.runs.push(run),
-            None => items.push(Item {
-                lang,
-                what,
-                runs: vec![run],
-                acronym,
-                cap: true,
-                missing: false,
-            }),
+            None => {
+                let mut i = item(what, run, acronym, true, false);
+                i.plausible = plausible;
+                items.push(i);
+            }
         }
     }
     items
 }
 
-/// Words standing once on each side with the same content (a number, an
-/// entity, the first five letters), in an order both sides agree on: the
+/// Names and numbers standing once on each side (a lexicon entity, a
+/// learned name, the same number), in an order both sides agree on: the
 /// fixed points between which a replaced name must stand in both. As (English
-/// word, French word) indices.
-fn anchors(en: &Side, fr: &Side) -> Vec<(usize, usize)> {
-    let keys = |side: &Side| -> FxHashMap<String, (usize, usize)> {
+/// word, French word) indices. Common words are no anchors: clauses move
+/// around them in translation (`the peoples of the United Nations have in the
+/// Charter` / `dans la Charte les peuples des Nations Unies`).
+fn anchors(sides: &[Side; 2], items: &[Item]) -> Vec<(usize, usize)> {
+    let keys = |lang: Lang, side: &Side| -> FxHashMap<String, (usize, usize)> {
         let mut out: FxHashMap<String, (usize, usize)> = FxHashMap::default();
-        let mut add = |k: String, i: usize| {
-            let e = out.entry(k).or_insert((0, i));
-            e.0 += 1;
-        };
-        for m in &side.mentions {
-            add(format!("@{}", m.id.0), side.run_of(&m.span).start);
+        for it in items
+            .iter()
+            .filter(|i| i.lang == lang && !i.missing && !i.demonym)
+        {
+            let key = match &it.what {
+                What::Lexicon(id) => format!("@{}", id.0),
+                What::Learned(k) => format!("={k}"),
+                What::Unknown(_) => continue,
+            };
+            out.insert(key, (it.runs.len(), it.runs[0].start));
         }
         for (i, w) in side.words.iter().enumerate() {
-            if w.lexicon {
-                continue;
-            }
-            if w.text.chars().any(char::is_numeric) {
-                add(format!("#{}", w.text), i);
-            } else if w.folded.chars().count() >= 5 {
-                add(w.folded.chars().take(5).collect(), i);
+            if !w.lexicon && w.text.chars().any(char::is_numeric) {
+                let e = out.entry(format!("#{}", w.text)).or_insert((0, i));
+                e.0 += 1;
             }
         }
         out
     };
-    let (e, f) = (keys(en), keys(fr));
+    let (e, f) = (keys(Lang::En, &sides[0]), keys(Lang::Fr, &sides[1]));
     let mut pairs: Vec<(usize, usize)> = e
         .iter()
         .filter_map(|(k, &(n, i))| match f.get(k) {
@@ -480,9 +563,14 @@ fn distance(sides: &[Side; 2], anchors: &[(usize, usize)], a: &Item, b: &Item) -
             if by_sentence && sa != sb {
                 continue;
             }
+            // Next to the name, order is the languages' own (`NATO
+            // Integrated … Centre` / `Centre OTAN intégré`).
+            let near = |i: usize, r: &Range<usize>| {
+                i + ANCHOR_SLACK >= r.start && i < r.end + ANCHOR_SLACK
+            };
             let between = anchors
                 .iter()
-                .all(|&(i, j)| (i < ra.start) == (j < rb.start));
+                .all(|&(i, j)| (i < ra.start) == (j < rb.start) || near(i, ra) || near(j, rb));
             let d = (en.position(ra, by_sentence) - fr.position(rb, by_sentence)).abs();
             if between && d <= tolerance && best.is_none_or(|b| d < b) {
                 best = Some(d);

@@ -3,9 +3,13 @@
 //! rules ask of it (does a name stand here, spelled out or abbreviated; is a
 //! word a cognate; where does a run stand).
 //!
-//! Input: a [`CheckUnit`] and a language. Output: a [`Side`].
+//! Input: a [`CheckUnit`] and a language. Output: a [`Side`]. Every question
+//! is answered from indexes built once, so that a very long paragraph costs
+//! time in proportion to its length.
 
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::{CheckUnit, Lang};
 use crate::lexicon;
@@ -64,6 +68,20 @@ const NOT_NAMES: &[&str] = &[
     "mm",
 ];
 
+/// Articles, demonstratives and possessives, English and French.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "our", "their", "his", "her", "le",
+    "la", "les", "l", "du", "des", "au", "aux", "un", "une", "ce", "cet", "cette", "ces", "son",
+    "sa", "ses", "notre", "nos", "leur", "leurs",
+];
+
+/// Words an acronym leaves out (`Organisation du Traité de l'Atlantique
+/// Nord` is OTAN).
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "les", "l", "d", "et",
+    "pour", "en", "sur", "a",
+];
+
 /// The runs of letters and digits of `text[range]`, as byte ranges of
 /// `text`.
 fn word_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -87,12 +105,28 @@ fn roman(w: &str) -> bool {
     w.chars().all(|c| "IVXLCDM".contains(c))
 }
 
+/// The first five letters of a folded word (all of a shorter one).
+fn prefix(folded: &str) -> &str {
+    folded
+        .char_indices()
+        .nth(5)
+        .map_or(folded, |(i, _)| &folded[..i])
+}
+
 /// One side of a unit, read for names.
 pub(super) struct Side<'a> {
     pub(super) text: &'a str,
+    /// In text order.
     pub(super) words: Vec<Word<'a>>,
+    /// The lexicon's mentions, in text order.
     pub(super) mentions: Vec<lexicon::Mention>,
     pub(super) sentences: usize,
+    /// Folded word → where it stands.
+    at: FxHashMap<String, Vec<usize>>,
+    /// The first five letters of every word.
+    prefixes: FxHashSet<String>,
+    /// The sorted letters of every all-capital word.
+    acronyms: FxHashSet<Vec<char>>,
 }
 
 impl<'a> Side<'a> {
@@ -117,7 +151,6 @@ impl<'a> Side<'a> {
         if parts.is_empty() {
             parts.push(0..text.len());
         }
-        let mentions = lexicon::mentions(text);
         let mut words: Vec<Word> = Vec::new();
         let mut sentences = 0;
         for part in parts {
@@ -169,26 +202,36 @@ impl<'a> Side<'a> {
                 words[start..].iter_mut().for_each(|w| w.heading = true);
             }
         }
-        for m in &mentions {
-            for w in words
-                .iter_mut()
-                .filter(|w| w.span.start >= m.span.start && w.span.end <= m.span.end)
-            {
-                w.lexicon = true;
-            }
-        }
-        Side {
+        let mut side = Side {
             text,
             words,
-            mentions,
+            mentions: lexicon::mentions(text),
             sentences,
+            at: FxHashMap::default(),
+            prefixes: FxHashSet::default(),
+            acronyms: FxHashSet::default(),
+        };
+        // (A text with mentions has words.)
+        for k in 0..side.mentions.len() {
+            let run = side.run_of(&side.mentions[k].span);
+            side.words[run].iter_mut().for_each(|w| w.lexicon = true);
         }
+        for (i, w) in side.words.iter().enumerate() {
+            side.at.entry(w.folded.clone()).or_default().push(i);
+            side.prefixes.insert(prefix(&w.folded).to_string());
+            if w.acronym {
+                let mut letters: Vec<char> = w.folded.chars().collect();
+                letters.sort_unstable();
+                side.acronyms.insert(letters);
+            }
+        }
+        side
     }
 
-    /// Whether word `w` may be (part of) a name: capitalised, not first in
+    /// Whether word `i` may be (part of) a name: capitalised, not first in
     /// its sentence unless an acronym, not a number, a roman numeral, a
     /// month or a title, not in an all-caps heading, not the lexicon's.
-    fn name_word(&self, i: usize, taken: &[Range<usize>]) -> bool {
+    fn name_word(&self, i: usize) -> bool {
         let w = &self.words[i];
         w.cap
             && !w.heading
@@ -197,14 +240,16 @@ impl<'a> Side<'a> {
             && (w.acronym || w.text.chars().count() >= 3)
             && !roman(w.text)
             && !NOT_NAMES.contains(&w.folded.as_str())
-            && !taken.iter().any(|r| r.contains(&i))
     }
 
-    /// Runs of name words (word index ranges), skipping the words `taken`.
+    /// Runs of name words (word index ranges), skipping the words `taken`
+    /// (sorted, disjoint).
     pub(super) fn runs(&self, taken: &[Range<usize>]) -> Vec<Range<usize>> {
         let mut out: Vec<Range<usize>> = Vec::new();
+        let mut t = taken.iter().peekable();
         for i in 0..self.words.len() {
-            if !self.name_word(i, taken) {
+            while t.next_if(|r| r.end <= i).is_some() {}
+            if !self.name_word(i) || t.peek().is_some_and(|r| r.contains(&i)) {
                 continue;
             }
             match out.last_mut() {
@@ -215,6 +260,7 @@ impl<'a> Side<'a> {
         out
     }
 
+    /// The folded words of `run`, space-separated.
     pub(super) fn key(&self, run: Range<usize>) -> String {
         self.words[run]
             .iter()
@@ -223,20 +269,35 @@ impl<'a> Side<'a> {
             .join(" ")
     }
 
+    /// The text of `run`.
     pub(super) fn show(&self, run: Range<usize>) -> String {
-        self.text[self.words[run.start].span.start..self.words[run.end - 1].span.end].to_string()
+        self.text[self.span(&run)].to_string()
     }
 
+    /// The byte span of `run`.
     pub(super) fn span(&self, run: &Range<usize>) -> Range<usize> {
         self.words[run.start].span.start..self.words[run.end - 1].span.end
+    }
+
+    /// The words of a byte span (at least one).
+    pub(super) fn run_of(&self, span: &Range<usize>) -> Range<usize> {
+        let first = self.words.partition_point(|w| w.span.start < span.start);
+        let end = self.words.partition_point(|w| w.span.end <= span.end);
+        let first = first.min(self.words.len().saturating_sub(1));
+        first..end.max(first + 1)
     }
 
     /// Whether the folded word sequence `key` stands here, in any case (an
     /// acronym: in capitals).
     pub(super) fn has_exactly(&self, key: &str, acronym: bool) -> bool {
         let key: Vec<&str> = key.split(' ').collect();
-        self.words.windows(key.len()).any(|ws| {
-            ws.iter().zip(&key).all(|(w, k)| w.folded == *k)
+        let Some(starts) = self.at.get(key[0]) else {
+            return false;
+        };
+        starts.iter().any(|&i| {
+            let ws = &self.words[i..(i + key.len()).min(self.words.len())];
+            ws.len() == key.len()
+                && ws.iter().zip(&key).all(|(w, k)| w.folded == *k)
                 && (!acronym || ws.iter().all(|w| w.acronym))
         })
     }
@@ -248,7 +309,10 @@ impl<'a> Side<'a> {
         self.has_exactly(key, acronym)
             || (key.contains(' ')
                 && last.len() >= 3
-                && self.words.iter().any(|w| w.cap && w.folded == last))
+                && self
+                    .at
+                    .get(last)
+                    .is_some_and(|is| is.iter().any(|&i| self.words[i].cap)))
     }
 
     /// Whether words `run` of this side are abbreviated on `other`: an
@@ -260,18 +324,11 @@ impl<'a> Side<'a> {
             .filter(|w| !FUNCTION_WORDS.contains(&w.folded.as_str()))
             .filter_map(|w| w.folded.chars().next())
             .collect();
-        if initials.len() < 2 {
-            return false;
-        }
         initials.sort_unstable();
-        other.words.iter().any(|w| {
-            let mut letters: Vec<char> = w.folded.chars().collect();
-            letters.sort_unstable();
-            w.acronym && letters == initials
-        })
+        initials.len() >= 2 && other.acronyms.contains(&initials)
     }
 
-    /// Whether the acronym `letters` is spelled out here: as many content
+    /// Whether the acronym `acronym` is spelled out here: as many content
     /// words in a row, the first capitalised, whose initials are its letters
     /// in any order (`NAC`: North Atlantic Council; `OTAN`: Organisation du
     /// Traité de l'Atlantique Nord; `UE`: Union européenne).
@@ -303,42 +360,10 @@ impl<'a> Side<'a> {
             first.cap && !first.acronym && in_row && initials == want
         })
     }
-}
-
-/// Articles, demonstratives and possessives, English and French.
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "our", "their", "his", "her", "le",
-    "la", "les", "l", "du", "des", "au", "aux", "un", "une", "ce", "cet", "cette", "ces", "son",
-    "sa", "ses", "notre", "nos", "leur", "leurs",
-];
-
-/// Words an acronym leaves out (`Organisation du Traité de l'Atlantique
-/// Nord` is OTAN).
-const FUNCTION_WORDS: &[&str] = &[
-    "of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "les", "l", "d", "et",
-    "pour", "en", "sur", "a",
-];
-
-impl Side<'_> {
-    /// The words of a byte span.
-    pub(super) fn run_of(&self, span: &Range<usize>) -> Range<usize> {
-        let first = self
-            .words
-            .iter()
-            .position(|w| w.span.start >= span.start)
-            .unwrap_or(0);
-        let end = self
-            .words
-            .iter()
-            .rposition(|w| w.span.end <= span.end)
-            .map_or(first + 1, |e| (e + 1).max(first + 1));
-        first..end.min(self.words.len()).max(first + 1)
-    }
 
     /// Whether word `i` follows an article, a demonstrative or a possessive
     /// in its sentence: a capitalised common noun (`le Conseil`, `the
-    /// Council`, `notre Organisation`), not a name (names the lexicon or the
-    /// document knows are not asked).
+    /// Council`, `notre Organisation`), not a name.
     pub(super) fn determined(&self, i: usize) -> bool {
         i > 0
             && self.words[i - 1].sentence == self.words[i].sentence
@@ -349,13 +374,10 @@ impl Side<'_> {
     /// when shorter, four letters at least) with `folded`: a translation
     /// (`Secrétaire` / `Secretary`), not another name.
     pub(super) fn cognate(&self, folded: &str) -> bool {
-        let prefix = |s: &str| -> String { s.chars().take(5).collect() };
         let p = prefix(folded);
-        p.chars().count() >= 4 && self.words.iter().any(|w| prefix(&w.folded) == p)
+        p.chars().count() >= 4 && self.prefixes.contains(p)
     }
-}
 
-impl Side<'_> {
     /// Where words `run` stand, from 0 to 1: in their sentence, or in the
     /// whole text.
     pub(super) fn position(&self, run: &Range<usize>, in_sentence: bool) -> f64 {
