@@ -584,68 +584,44 @@ fn corpus_units(name: &str) -> Vec<CheckUnit> {
 #[test]
 #[ignore]
 fn debug_corpus() {
-    for name in [
-        "nato-ottawa-agreement-1951",
-        "nato-paris-protocol-1952",
-        "un-udhr-1948",
-        "seed",
-        "languages",
-    ] {
-        let units = if name == "languages" {
-            let root = env!("CARGO_MANIFEST_DIR");
-            let read =
-                |l: &str| std::fs::read(format!("{root}/tests/data/languages/{l}.txt")).unwrap();
-            let docs = [
-                load("en", &read("en")).unwrap(),
-                load("fr", &read("fr")).unwrap(),
-            ];
-            let (e, f) = sides(&docs).unwrap();
-            units_of(&align(e, f, &ALIGN_OPTIONS))
-        } else if name == "seed" {
-            let text = std::fs::read(format!(
-                "{}/samples/001_8e0e90c685f40201.txt",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .unwrap();
-            let docs = [load("s", &text).unwrap()];
-            let (e, f) = sides(&docs).unwrap();
-            units_of(&align(e, f, &ALIGN_OPTIONS))
-        } else {
-            corpus_units(name)
-        };
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut pairs = real_pairs();
+    if let (Ok(en), Ok(fr)) = (
+        std::fs::read_to_string("/tmp/names-main/tests/data/check-damage/names-en.txt"),
+        std::fs::read_to_string("/tmp/names-main/tests/data/check-damage/names-fr.txt"),
+    ) {
+        pairs.push(("mc".into(), Some(en), fr));
+    }
+    let _ = root;
+    for (name, en, text) in pairs {
+        let units = units_of_pair(en.as_deref(), &text);
         let n = Names::learn(&units);
         println!("{name}: learned {:?}", n.learned());
-        for u in &units {
-            if two_sided(u) {
-                let s = [side::Side::new(u, Lang::En), side::Side::new(u, Lang::Fr)];
-                for k in 0..2 {
-                    let items = side_items(
-                        &s[k],
-                        &s[1 - k],
-                        if k == 0 { Lang::En } else { Lang::Fr },
-                        &n,
-                    );
-                    let show: Vec<String> = items
-                        .iter()
-                        .map(|i| {
-                            format!(
-                                "{}{}",
-                                if i.missing {
-                                    "!"
-                                } else if matches!(i.what, What::Unknown(_)) {
-                                    "?"
-                                } else {
-                                    ""
-                                },
-                                s[k].show(i.runs[0].clone())
-                            )
-                        })
-                        .collect();
+        for u in units.iter().filter(|u| two_sided(u)) {
+            let s = [side::Side::new(u, Lang::En), side::Side::new(u, Lang::Fr)];
+            for k in 0..2 {
+                let lang = if k == 0 { Lang::En } else { Lang::Fr };
+                let items = side_items(&s[k], &s[1 - k], lang, &n);
+                let show: Vec<String> = items
+                    .iter()
+                    .filter(|i| i.missing || i.plausible)
+                    .map(|i| {
+                        let mark = if i.demonym {
+                            "d"
+                        } else if i.missing {
+                            "!"
+                        } else {
+                            "?"
+                        };
+                        format!("{mark}{}", s[k].show(i.runs[0].clone()))
+                    })
+                    .collect();
+                if !show.is_empty() {
                     println!("  {} {k} {show:?}", u.unit);
                 }
-                for f in check_names(u, &n) {
-                    println!("  {} {}", u.unit, f);
-                }
+            }
+            for f in check_names(u, &n) {
+                println!("  {} {}", u.unit, f);
             }
         }
     }

@@ -11,14 +11,14 @@
 //! (all capitals in the table) only match all-capital words; names match
 //! case-insensitively, ignoring accents, apostrophes and hyphens.
 //!
-//! The checks see more than the aligner: a few more places ([`table`]'s
-//! check-only rows), and the related forms of [`related`]: demonyms and
+//! The checks see more than the aligner: a few more places ([`extra`]), and
+//! the related forms of [`related`]: demonyms and
 //! adjectives (`American`, `américaines` for the United States) and weak
 //! forms (`informatique` for IT). A related form shows its entity is there;
 //! it is never a name that must be translated.
 
+mod extra;
 mod related;
-mod table;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -27,6 +27,148 @@ use std::sync::LazyLock;
 /// An entity of the table (its index).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub u16);
+
+/// One entity: English forms, French forms (`|`-separated in the table).
+const TABLE: &[(&str, &str)] = &[
+    // Organisations and acronyms.
+    (
+        "NATO|North Atlantic Treaty Organization|North Atlantic Treaty Organisation",
+        "OTAN|Organisation du Traité de l'Atlantique Nord",
+    ),
+    ("EU|European Union", "UE|Union européenne"),
+    (
+        "UN|United Nations|UNO",
+        "ONU|Nations Unies|Organisation des Nations Unies",
+    ),
+    ("North Atlantic Council", "Conseil de l'Atlantique Nord"),
+    ("North Atlantic Treaty", "Traité de l'Atlantique Nord"),
+    ("Security Council", "Conseil de sécurité"),
+    ("General Assembly", "Assemblée générale"),
+    ("European Commission", "Commission européenne"),
+    ("OSCE", "OSCE"),
+    ("GRU", "GRU"),
+    ("APT28|APT 28", "APT28|APT 28"),
+    ("SHAPE", "SHAPE"),
+    ("SACEUR", "SACEUR"),
+    ("NAC", "CAN"),
+    (
+        "WMD|weapons of mass destruction",
+        "ADM|armes de destruction massive",
+    ),
+    ("IT", "TI"),
+    ("CBRN", "NRBC"),
+    ("NGO", "ONG"),
+    (
+        "WHO|World Health Organization",
+        "OMS|Organisation mondiale de la santé",
+    ),
+    ("OPCW", "OIAC"),
+    ("IAEA", "AIEA"),
+    (
+        "ICC|International Criminal Court",
+        "CPI|Cour pénale internationale",
+    ),
+    ("Alliance", "Alliance"),
+    ("Allies", "Alliés"),
+    // NATO members.
+    ("Albania", "Albanie"),
+    ("Belgium", "Belgique"),
+    ("Bulgaria", "Bulgarie"),
+    ("Canada", "Canada"),
+    ("Croatia", "Croatie"),
+    ("Czech Republic|Czechia", "République tchèque|Tchéquie"),
+    ("Denmark", "Danemark"),
+    ("Estonia", "Estonie"),
+    ("Finland", "Finlande"),
+    ("France", "France"),
+    ("Germany", "Allemagne"),
+    ("Greece", "Grèce"),
+    ("Hungary", "Hongrie"),
+    ("Iceland", "Islande"),
+    ("Italy", "Italie"),
+    ("Latvia", "Lettonie"),
+    ("Lithuania", "Lituanie"),
+    ("Luxembourg", "Luxembourg"),
+    ("Montenegro", "Monténégro"),
+    ("Netherlands", "Pays-Bas"),
+    ("North Macedonia", "Macédoine du Nord"),
+    ("Norway", "Norvège"),
+    ("Poland", "Pologne"),
+    ("Portugal", "Portugal"),
+    ("Romania", "Roumanie"),
+    ("Slovakia", "Slovaquie"),
+    ("Slovenia", "Slovénie"),
+    ("Spain", "Espagne"),
+    ("Sweden", "Suède"),
+    ("Türkiye|Turkey", "Türkiye|Turquie"),
+    (
+        "United Kingdom|UK|Britain|Great Britain",
+        "Royaume-Uni|Grande-Bretagne",
+    ),
+    (
+        "United States|US|USA|U.S.|United States of America",
+        "États-Unis|États-Unis d'Amérique",
+    ),
+    // Partners and others often named.
+    ("Ukraine", "Ukraine"),
+    ("Russia|Russian Federation", "Russie|Fédération de Russie"),
+    (
+        "China|People's Republic of China",
+        "Chine|République populaire de Chine",
+    ),
+    ("Georgia", "Géorgie"),
+    (
+        "Moldova|Republic of Moldova",
+        "Moldova|République de Moldova",
+    ),
+    ("Belarus", "Bélarus"),
+    ("Iran", "Iran"),
+    ("North Korea|DPRK", "Corée du Nord|RPDC"),
+    ("Japan", "Japon"),
+    ("Australia", "Australie"),
+    ("New Zealand", "Nouvelle-Zélande"),
+    (
+        "Republic of Korea|South Korea",
+        "République de Corée|Corée du Sud",
+    ),
+    ("Switzerland", "Suisse"),
+    ("Austria", "Autriche"),
+    ("Ireland", "Irlande"),
+    ("Serbia", "Serbie"),
+    ("Bosnia and Herzegovina", "Bosnie-Herzégovine"),
+    ("Kosovo", "Kosovo"),
+    ("Afghanistan", "Afghanistan"),
+    ("Iraq", "Iraq"),
+    ("Syria", "Syrie"),
+    ("Libya", "Libye"),
+    ("Europe", "Europe"),
+    // Places.
+    ("Tallinn", "Tallinn"),
+    ("Brussels", "Bruxelles"),
+    ("The Hague|Hague", "La Haye"),
+    ("London", "Londres"),
+    ("Paris", "Paris"),
+    ("Ottawa", "Ottawa"),
+    ("Washington", "Washington"),
+    ("Vilnius", "Vilnius"),
+    ("Madrid", "Madrid"),
+    ("Warsaw", "Varsovie"),
+    ("Wales", "pays de Galles"),
+    ("Lisbon", "Lisbonne"),
+    ("Kyiv|Kiev", "Kyiv|Kiev"),
+    ("Moscow", "Moscou"),
+    ("Beijing", "Beijing|Pékin"),
+    ("Euro-Atlantic", "euro-atlantique"),
+    ("Microsoft", "Microsoft"),
+];
+
+/// Where each kind of [`TABLE`] starts: the first English form of its first
+/// row (the sections of the table, in order).
+const SECTIONS: &[(Kind, &str)] = &[
+    (Kind::Organisation, "NATO"),
+    (Kind::Country, "Albania"),
+    (Kind::Place, "Tallinn"),
+];
 
 /// What an entity is: a name is only replaced by one of its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -193,13 +335,22 @@ struct Entities {
     kinds: Vec<Kind>,
 }
 
-/// The rows in numbering order: the aligner's tables, then the check-only
-/// rows.
+/// The rows in numbering order with their kind: [`TABLE`] (the aligner's),
+/// then the check-only places of [`extra::CHECK_ONLY`].
 fn rows() -> impl Iterator<Item = (Kind, &'static str, &'static str)> {
-    table::TABLES
-        .iter()
-        .chain(std::iter::once(&(Kind::Place, table::CHECK_ONLY)))
-        .flat_map(|&(kind, rows)| rows.iter().map(move |&(en, fr)| (kind, en, fr)))
+    let mut kind = Kind::Organisation;
+    let table = TABLE.iter().map(move |&(en, fr)| {
+        let first = en.split('|').next().unwrap_or(en);
+        if let Some(&(k, _)) = SECTIONS.iter().find(|(_, f)| *f == first) {
+            kind = k;
+        }
+        (kind, en, fr)
+    });
+    table.chain(
+        extra::CHECK_ONLY
+            .iter()
+            .map(|&(en, fr)| (Kind::Place, en, fr)),
+    )
 }
 
 static ENTITIES: LazyLock<Entities> = LazyLock::new(|| {
@@ -221,14 +372,8 @@ fn name_index(rows: impl Iterator<Item = (Kind, &'static str, &'static str)>) ->
     index
 }
 
-/// The aligner's names: [`table::TABLES`] only.
-static INDEX: LazyLock<Index<NameEntry>> = LazyLock::new(|| {
-    name_index(
-        table::TABLES
-            .iter()
-            .flat_map(|&(kind, rows)| rows.iter().map(move |&(en, fr)| (kind, en, fr))),
-    )
-});
+/// The aligner's names: [`TABLE`] only.
+static INDEX: LazyLock<Index<NameEntry>> = LazyLock::new(|| name_index(rows().take(TABLE.len())));
 
 /// The checker's names: the aligner's and the check-only rows.
 static CHECK_NAMES: LazyLock<Index<NameEntry>> = LazyLock::new(|| name_index(rows()));
@@ -276,7 +421,7 @@ pub fn kind(id: EntityId) -> Kind {
         .unwrap_or(Kind::Organisation)
 }
 
-/// How entities relate: [`table::PLACES_OF`] and [`table::FAMILIES`].
+/// How entities relate: [`extra::PLACES_OF`] and [`extra::FAMILIES`].
 struct Relations {
     places_of: FxHashSet<(EntityId, EntityId)>,
     family: FxHashMap<EntityId, usize>,
@@ -285,12 +430,12 @@ struct Relations {
 static RELATIONS: LazyLock<Relations> = LazyLock::new(|| {
     let id = |form: &str| entity_named(form).unwrap_or_else(|| panic!("unknown entity {form}"));
     let mut places_of = FxHashSet::default();
-    for &(a, b) in table::PLACES_OF {
+    for &(a, b) in extra::PLACES_OF {
         places_of.insert((id(a), id(b)));
         places_of.insert((id(b), id(a)));
     }
     let mut family = FxHashMap::default();
-    for (k, members) in table::FAMILIES.iter().enumerate() {
+    for (k, members) in extra::FAMILIES.iter().enumerate() {
         for m in members.split('|') {
             family.insert(id(m), k);
         }
@@ -419,6 +564,20 @@ mod tests {
         assert_eq!(en.len(), 3);
         assert_eq!(entities("Romania"), entities("en Roumanie"));
         assert_eq!(entities("l’ONU"), entities("United Nations"));
+    }
+
+    #[test]
+    fn sections_give_kinds() {
+        for (kind, first) in SECTIONS {
+            assert!(
+                TABLE
+                    .iter()
+                    .any(|(en, _)| en.split('|').next() == Some(first))
+            );
+            assert_eq!(super::kind(entity_named(first).unwrap()), *kind);
+        }
+        assert_eq!(super::kind(entity_named("Estonia").unwrap()), Kind::Country);
+        assert_eq!(super::kind(entity_named("Oslo").unwrap()), Kind::Place);
     }
 
     #[test]
