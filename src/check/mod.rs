@@ -18,7 +18,8 @@
 //! | `number-key-mismatch` | error | printed numbers that differ (EN 4 paired with FR 5) |
 //! | `untranslated` | error | a paragraph of the French document that is English |
 //! | `wrong-language` | error | a paragraph in neither English nor French |
-//! | `entity-missing` | warning | an acronym or name of the EN↔FR tables on one side only |
+//! | `name-mismatch` | error | a name replaced by another in its place (`Ottawa` / `Oslo`) |
+//! | `entity-missing` | warning | a name of the EN↔FR tables or of the document pair on one side only |
 //! | `merged-paragraph` | warning | a paragraph absorbed into a merge it does not belong to |
 //! | `length-ratio` | warning | the French is far longer or shorter than usual |
 //! | `inconsistent-translation` | warning | the same English translated differently |
@@ -30,6 +31,7 @@ mod consistency;
 mod coverage;
 pub mod dates;
 mod glossary;
+mod names;
 pub mod numbers;
 mod rules;
 mod typography;
@@ -86,8 +88,10 @@ pub enum Rule {
     Untranslated,
     /// A paragraph in neither English nor French.
     WrongLanguage,
-    /// An entity of the EN↔FR tables on one side only.
+    /// A name on one side only (of the EN↔FR tables or of the document pair).
     EntityMissing,
+    /// A name replaced by another in its place.
+    NameMismatch,
     /// A paragraph merged into a unit it does not belong to.
     MergedParagraph,
     /// An unusual length ratio.
@@ -113,6 +117,7 @@ impl Rule {
             Rule::Untranslated => "untranslated",
             Rule::WrongLanguage => "wrong-language",
             Rule::EntityMissing => "entity-missing",
+            Rule::NameMismatch => "name-mismatch",
             Rule::MergedParagraph => "merged-paragraph",
             Rule::LengthRatio => "length-ratio",
             Rule::InconsistentTranslation => "inconsistent-translation",
@@ -131,7 +136,8 @@ impl Rule {
             | Rule::MissingCounterpart
             | Rule::NumberKeyMismatch
             | Rule::Untranslated
-            | Rule::WrongLanguage => Severity::Error,
+            | Rule::WrongLanguage
+            | Rule::NameMismatch => Severity::Error,
             Rule::EntityMissing
             | Rule::MergedParagraph
             | Rule::LengthRatio
@@ -533,24 +539,50 @@ pub struct CheckOptions {
     pub typography: bool,
 }
 
-/// Check one unit on its own (numbers, keys, entities, length, merges).
-/// One-sided units and paragraphs set aside are judged with their
-/// neighbours by [`check`].
-pub fn check_unit(unit: &CheckUnit) -> Vec<Finding> {
-    rules::check_pair(unit)
+/// What the whole document pair tells the rules of each unit, learned in one
+/// pass over its units before any unit is judged: the names it writes the
+/// same in both languages (`Stoltenberg`, `New York`, `APT28`), so that one
+/// replaced or dropped in a unit is found though no table knows it.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    names: names::Names,
 }
 
-/// All findings for a set of units, in unit order: each unit, the units
-/// without counterpart and the paragraphs set aside with their neighbours,
-/// then across units.
+impl Context {
+    /// Learn from `units` (their two-sided units: one-sided ones and
+    /// paragraphs set aside teach nothing).
+    pub fn learn(units: &[CheckUnit]) -> Context {
+        Context {
+            names: names::Names::learn(units),
+        }
+    }
+
+    /// The names learned, sorted (as first written).
+    pub fn learned_names(&self) -> Vec<&str> {
+        self.names.learned()
+    }
+}
+
+/// Check one unit on its own (numbers, keys, names, length, merges), with
+/// what it alone teaches: a name of the lexicon replaced or missing is found,
+/// a name only a larger document would teach is not. One-sided units and
+/// paragraphs set aside are judged with their neighbours by [`check`].
+pub fn check_unit(unit: &CheckUnit) -> Vec<Finding> {
+    rules::check_pair(unit, &Context::learn(std::slice::from_ref(unit)))
+}
+
+/// All findings for a set of units, in unit order: each unit (with the
+/// [`Context`] learned from them all), the units without counterpart and the
+/// paragraphs set aside with their neighbours, then across units.
 pub fn check(units: &[CheckUnit], options: &CheckOptions) -> Vec<Finding> {
+    let ctx = Context::learn(units);
     let coverage = coverage::check_coverage(units);
     let mut out: Vec<Finding> = units
         .iter()
         .enumerate()
         .flat_map(|(k, u)| {
             let explained = coverage.explained.contains(&k);
-            rules::check_pair(u).into_iter().filter(move |f| {
+            rules::check_pair(u, &ctx).into_iter().filter(move |f| {
                 // A merge made of an untranslated paragraph's original is
                 // reported with it.
                 !(explained

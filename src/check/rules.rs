@@ -1,17 +1,17 @@
 //! The rules that judge a two-sided unit on its own: numbers, printed keys,
-//! entities, length, merges, and a French side that is the English again.
+//! names (in [`super::names`]), length, merges, and a French side that is the
+//! English again.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::{CheckUnit, Finding, Lang, Rule, dates, finding, numbers};
+use super::{CheckUnit, Context, Finding, Lang, Rule, dates, finding, names, numbers};
 use crate::align::cues::Cues;
 use crate::align::dp::{length_probability, part_contradiction};
-use crate::lexicon;
 
 /// The findings of a two-sided unit (none for a one-sided unit or a
-/// paragraph set aside: [`super::coverage`] judges those).
-pub(super) fn check_pair(unit: &CheckUnit) -> Vec<Finding> {
+/// paragraph set aside: [`super::coverage`] judges those), with what the
+/// whole document pair taught (`ctx`: its names).
+pub(super) fn check_pair(unit: &CheckUnit, ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     if unit.aside.is_some() || unit.en.trim().is_empty() || unit.fr.trim().is_empty() {
         return out;
@@ -23,7 +23,7 @@ pub(super) fn check_pair(unit: &CheckUnit) -> Vec<Finding> {
     }
     out.extend(number_mismatch(unit));
     out.extend(key_mismatch(unit));
-    out.extend(entity_missing(unit));
+    out.extend(names::check_names(unit, &ctx.names));
     out.extend(length_ratio(unit));
     out.extend(merged_paragraph(unit));
     out
@@ -126,44 +126,6 @@ fn key_mismatch(unit: &CheckUnit) -> Option<Finding> {
         &[],
         "",
     ))
-}
-
-fn entity_missing(unit: &CheckUnit) -> Vec<Finding> {
-    let en_ent: BTreeSet<lexicon::EntityId> = lexicon::entities(&unit.en).into_iter().collect();
-    let fr_ent: BTreeSet<lexicon::EntityId> = lexicon::entities(&unit.fr).into_iter().collect();
-    en_ent
-        .symmetric_difference(&fr_ent)
-        .map(|id| {
-            let (en_name, fr_name) = lexicon::names(*id);
-            let (message, en_spans, fr_spans) = if en_ent.contains(id) {
-                (
-                    format!("“{en_name}” in English, no “{fr_name}” in French"),
-                    find_all(&unit.en, en_name),
-                    vec![],
-                )
-            } else {
-                (
-                    format!("“{fr_name}” in French, no “{en_name}” in English"),
-                    vec![],
-                    find_all(&unit.fr, fr_name),
-                )
-            };
-            finding(
-                unit,
-                Rule::EntityMissing,
-                message,
-                &en_spans,
-                &fr_spans,
-                en_name,
-            )
-        })
-        .collect()
-}
-
-fn find_all(text: &str, needle: &str) -> Vec<Range<usize>> {
-    text.match_indices(needle)
-        .map(|(i, m)| i..i + m.len())
-        .collect()
 }
 
 fn length_ratio(unit: &CheckUnit) -> Option<Finding> {
@@ -306,6 +268,11 @@ mod tests {
     use super::super::tests::unit;
     use super::*;
     use crate::check::Part;
+
+    /// A unit checked on its own.
+    fn check_pair(u: &CheckUnit) -> Vec<Finding> {
+        super::check_pair(u, &Context::learn(std::slice::from_ref(u)))
+    }
 
     #[test]
     fn a_heading_label_on_one_side_is_no_number_mismatch() {

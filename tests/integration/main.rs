@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod corpus;
 mod docs;
+mod names;
 mod outputs;
 mod perturb;
 mod sentence;

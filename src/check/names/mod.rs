@@ -1,0 +1,584 @@
+//! Names: a name of the lexicon or of the document pair on one side only, or
+//! replaced by another name.
+//!
+//! Input: the two-sided units of a document pair, read once to learn its
+//! names ([`Names::learn`]), then each two-sided unit. Output: per unit,
+//! `name-mismatch` errors (a name replaced by another in the same place:
+//! `Ottawa` / `Oslo`, `Stoltenberg` / `Rutte`) and `entity-missing` warnings
+//! (a name on one side with nothing in its place).
+//!
+//! Names come from two sources. The lexicon ([`crate::lexicon`]) knows EN↔FR
+//! names, acronyms, demonyms and weak forms. The document pair teaches the
+//! rest: a capitalised word or run of them (`Stoltenberg`, `New York`,
+//! `APT28`), not first in its sentence unless an acronym, not in an all-caps
+//! heading, never written in lower case in the document, that stands on both
+//! sides in at least half the units holding it, is a name of the pair.
+//!
+//! What is never a finding: a demonym or a weak form alone (adjectives are
+//! rephrased freely: `Russian` / `de la Russie`, `IT` / `Informatique`); an
+//! acronym whose words stand on the other side (`NAC` / `Conseil de
+//! l'Atlantique Nord`, initials in any order); a capitalised word the pair
+//! did not learn, unless it stands where a known name went missing.
+
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{CheckUnit, Finding, Lang, Rule, finding};
+use crate::lexicon::{self, EntityId, Form};
+
+mod side;
+
+use side::Side;
+
+/// The names a document pair writes the same in both languages.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Names {
+    /// Folded word sequence → the name as first written.
+    learned: FxHashMap<String, String>,
+    /// Most words of a learned name.
+    longest: usize,
+    /// Folded capitalised runs → how many two-sided units hold them on one
+    /// side only: a word translated elsewhere is no stray name.
+    one_sided: FxHashMap<String, usize>,
+    /// Folded words written in lower case somewhere: common words.
+    lower: FxHashSet<String>,
+}
+
+impl Names {
+    /// Learn the names of a document pair from its two-sided units.
+    pub(super) fn learn(units: &[CheckUnit]) -> Names {
+        let mut both: FxHashMap<String, usize> = FxHashMap::default();
+        let mut one: FxHashMap<String, usize> = FxHashMap::default();
+        let mut shown: FxHashMap<String, String> = FxHashMap::default();
+        let mut lower = FxHashSet::default();
+        for unit in units.iter().filter(|u| two_sided(u)) {
+            let sides = [Side::new(unit, Lang::En), Side::new(unit, Lang::Fr)];
+            let mut seen: FxHashMap<String, bool> = FxHashMap::default();
+            for (s, side) in sides.iter().enumerate() {
+                let other = &sides[1 - s];
+                lower.extend(
+                    side.words
+                        .iter()
+                        .filter(|w| w.text.starts_with(char::is_lowercase))
+                        .map(|w| w.folded.clone()),
+                );
+                for run in side.runs(&[]) {
+                    let key = side.key(run.clone());
+                    let acronym = side.words[run.clone()].iter().all(|w| w.acronym);
+                    // The last word of a longer run too: "Secretary General
+                    // Stoltenberg" / "M. Stoltenberg".
+                    let last = run.end - 1;
+                    let mut keys = vec![(key, run.clone(), acronym)];
+                    if run.len() > 1 {
+                        let w = &side.words[last];
+                        keys.push((w.folded.clone(), last..run.end, w.acronym));
+                    }
+                    for (key, run, acronym) in keys {
+                        let on_both = other.has_exactly(&key, acronym);
+                        shown.entry(key.clone()).or_insert_with(|| side.show(run));
+                        let e = seen.entry(key).or_insert(on_both);
+                        *e |= on_both;
+                    }
+                }
+            }
+            for (key, on_both) in seen {
+                *(if on_both { &mut both } else { &mut one })
+                    .entry(key)
+                    .or_default() += 1;
+            }
+        }
+        let mut learned = FxHashMap::default();
+        for (key, b) in &both {
+            let o = one.get(key).copied().unwrap_or(0);
+            let words: Vec<&str> = key.split(' ').collect();
+            // A capitalised common word ("Organisation", "Convention") is
+            // written in lower case somewhere; a name never is.
+            let common = words.iter().all(|w| lower.contains(*w));
+            if 2 * b >= b + o && !common {
+                learned.insert(key.clone(), shown[key].clone());
+            }
+        }
+        let longest = learned
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(0);
+        Names {
+            learned,
+            longest,
+            one_sided: one,
+            lower,
+        }
+    }
+
+    /// The learned names, sorted.
+    pub(super) fn learned(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.learned.values().map(String::as_str).collect();
+        out.sort_unstable();
+        out
+    }
+}
+
+fn two_sided(u: &CheckUnit) -> bool {
+    u.aside.is_none() && !u.en.trim().is_empty() && !u.fr.trim().is_empty()
+}
+
+/// What a name on one side is.
+#[derive(Debug, Clone, PartialEq)]
+enum What {
+    /// An entity of the lexicon, by a name or an acronym.
+    Lexicon(EntityId),
+    /// A name the document pair writes the same in both languages.
+    Learned(String),
+    /// A capitalised word or run nothing knows: only ever the replacement
+    /// of a known name.
+    Unknown(String),
+}
+
+/// A name on one side of a unit, with its occurrences.
+#[derive(Debug)]
+struct Item {
+    lang: Lang,
+    what: What,
+    /// Word ranges of its occurrences.
+    runs: Vec<Range<usize>>,
+    acronym: bool,
+    /// Some occurrence is capitalised.
+    cap: bool,
+    /// On this side only (a known name).
+    missing: bool,
+    /// Named by demonyms only (`Russian`): it may be replaced, never missing
+    /// on its own.
+    demonym: bool,
+    /// An unknown run that looks like a name, which may replace a known
+    /// one; the others only stand for a capitalised word's translation.
+    plausible: bool,
+}
+
+/// What an item may be in a pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    /// A known name on its side only.
+    Missing,
+    /// An entity on its side only, by demonyms.
+    Demonym,
+    /// An unknown capitalised run, plausible as a name or not.
+    Unknown(bool),
+}
+
+impl Item {
+    fn role(&self) -> Option<Role> {
+        match self.what {
+            What::Unknown(_) => Some(Role::Unknown(self.plausible)),
+            _ if self.demonym => Some(Role::Demonym),
+            _ if self.missing && self.cap => Some(Role::Missing),
+            _ => None,
+        }
+    }
+}
+
+/// What a pair of items (English, French) in the same place is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Outcome {
+    /// One name replaced by another: a `name-mismatch` error.
+    Mismatch,
+    /// A name rendered by a relative (`NATO` / `les Alliés`): one
+    /// `entity-missing` warning, the English name's.
+    Rephrase,
+    /// Two unknown words, a capitalised word and its translation (`Council`
+    /// / `Conseil`): nothing, and neither replaces a name.
+    Translation,
+}
+
+/// What pairing two items would be and what it costs beyond their distance;
+/// `None`: they do not pair. A known name pairs with another of its kind
+/// (a relative: a rephrasing), a country's demonym or a plausible unknown
+/// word; two unknown words pair as a translation.
+fn pairing(a: &Item, b: &Item) -> Option<(Outcome, f64)> {
+    use Role::*;
+    let (ra, rb) = (a.role()?, b.role()?);
+    if let (What::Lexicon(p), What::Lexicon(q)) = (&a.what, &b.what) {
+        // An entity of the tables has names and acronyms: its kind says
+        // what may replace it (`Nations Unies` / `OSCE`).
+        if lexicon::related(*p, *q) {
+            return (ra == Missing && rb == Missing).then_some((Outcome::Rephrase, 0.0));
+        }
+        if !lexicon::kind(*p).compatible(lexicon::kind(*q)) {
+            return None;
+        }
+    } else if a.acronym != b.acronym {
+        return None;
+    }
+    match (ra, rb) {
+        (Missing, Missing) => Some((Outcome::Mismatch, 0.0)),
+        (Missing, Demonym) | (Demonym, Missing) => Some((Outcome::Mismatch, DEMONYM_COST)),
+        (Missing, Unknown(true)) | (Unknown(true), Missing) => {
+            Some((Outcome::Mismatch, UNKNOWN_COST))
+        }
+        (Unknown(_), Unknown(_)) => Some((Outcome::Translation, TRANSLATION_COST)),
+        _ => None,
+    }
+}
+
+/// How far apart (fraction of each side's words) a name and its replacement
+/// may stand when the sides' sentences do not correspond: translations move
+/// words, not across the paragraph.
+const POSITION_TOLERANCE: f64 = 0.25;
+
+/// How far apart in their sentence (fraction of its words) a name and its
+/// replacement may stand: French moves a name from the middle of a short
+/// sentence to its end (`agreed with Mr Stoltenberg on the way ahead` /
+/// `la voie tracée par M. Rutte`).
+const SENTENCE_TOLERANCE: f64 = 0.5;
+
+/// Anchors this many words or fewer from a name do not place it.
+const ANCHOR_SLACK: usize = 3;
+
+/// A demonym as what was replaced costs this much more than a name.
+const DEMONYM_COST: f64 = 0.02;
+
+/// An unknown word as replacement costs this much more than a known name.
+const UNKNOWN_COST: f64 = 0.05;
+
+/// Two unknown words as a word and its translation cost this much more: a
+/// missing name takes the unknown word near it first.
+const TRANSLATION_COST: f64 = 0.1;
+
+/// The findings of names in a two-sided unit: each name replaced by another
+/// in its place is a `name-mismatch` error; each name of the lexicon or of
+/// the pair on one side only, with nothing in its place, an
+/// `entity-missing` warning.
+pub(super) fn check_names(unit: &CheckUnit, names: &Names) -> Vec<Finding> {
+    let sides = [Side::new(unit, Lang::En), Side::new(unit, Lang::Fr)];
+    let mut items: Vec<Item> = Vec::new();
+    for (s, lang) in [(0, Lang::En), (1, Lang::Fr)] {
+        items.extend(side_items(&sides[s], &sides[1 - s], lang, names));
+    }
+    if !items.iter().any(|i| i.missing) {
+        // Every name is on both sides: nothing to pair (most units).
+        return Vec::new();
+    }
+    let anchors = anchors(&sides, &items);
+    // Every admissible pair, cheapest first (see `pairing`), of the same
+    // kind and in the same place.
+    let mut pairs: Vec<(f64, usize, usize, Outcome)> = Vec::new();
+    for (x, a) in items.iter().enumerate().filter(|(_, i)| i.lang == Lang::En) {
+        for (y, b) in items.iter().enumerate().filter(|(_, i)| i.lang == Lang::Fr) {
+            let Some((outcome, extra)) = pairing(a, b) else {
+                continue;
+            };
+            if let Some(d) = distance(&sides, &anchors, a, b) {
+                pairs.push((d + extra, x, y, outcome));
+            }
+        }
+    }
+    pairs.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let mut used = vec![false; items.len()];
+    let mut out = Vec::new();
+    for (_, x, y, outcome) in pairs {
+        if used[x] || used[y] {
+            continue;
+        }
+        used[x] = true;
+        used[y] = true;
+        match outcome {
+            Outcome::Translation => continue,
+            Outcome::Rephrase => {
+                out.push(missing(unit, &sides, &items[x]));
+                continue;
+            }
+            Outcome::Mismatch => {}
+        }
+        let (a, b) = (&items[x], &items[y]);
+        let (en, fr) = (
+            sides[0].show(a.runs[0].clone()),
+            sides[1].show(b.runs[0].clone()),
+        );
+        out.push(finding(
+            unit,
+            Rule::NameMismatch,
+            format!("“{en}” in English, “{fr}” in French"),
+            &spans(&sides[0], a),
+            &spans(&sides[1], b),
+            &format!("{en}/{fr}"),
+        ));
+    }
+    // The rest of the missing names: lexicon ones in table order (as before
+    // learned names existed), then learned ones in text order.
+    let mut rest: Vec<usize> = (0..items.len())
+        .filter(|&k| items[k].missing && !items[k].demonym && !used[k])
+        .collect();
+    rest.sort_by_key(|&k| match &items[k].what {
+        What::Lexicon(id) => (0, id.0 as usize),
+        _ => (1, k),
+    });
+    for k in rest {
+        out.push(missing(unit, &sides, &items[k]));
+    }
+    out
+}
+
+fn spans(side: &Side, item: &Item) -> Vec<Range<usize>> {
+    item.runs.iter().map(|r| side.span(r)).collect()
+}
+
+/// The `entity-missing` warning of a name on one side only.
+fn missing(unit: &CheckUnit, sides: &[Side; 2], item: &Item) -> Finding {
+    let (side, here, there) = match item.lang {
+        Lang::En => (&sides[0], "English", "French"),
+        Lang::Fr => (&sides[1], "French", "English"),
+    };
+    let (this, that, detail) = match &item.what {
+        What::Lexicon(id) => {
+            let (en, fr) = lexicon::names(*id);
+            // The fingerprint's detail stays the English name: baselines
+            // written before learned names keep matching.
+            match item.lang {
+                Lang::En => (en.to_string(), fr.to_string(), en.to_string()),
+                Lang::Fr => (fr.to_string(), en.to_string(), en.to_string()),
+            }
+        }
+        What::Learned(_) | What::Unknown(_) => {
+            let name = side.show(item.runs[0].clone());
+            (name.clone(), name.clone(), name)
+        }
+    };
+    let spans = spans(side, item);
+    let (en_spans, fr_spans) = match item.lang {
+        Lang::En => (spans, Vec::new()),
+        Lang::Fr => (Vec::new(), spans),
+    };
+    finding(
+        unit,
+        Rule::EntityMissing,
+        format!("“{this}” in {here}, no “{that}” in {there}"),
+        &en_spans,
+        &fr_spans,
+        &detail,
+    )
+}
+
+/// The names of `side` (speaking `lang`), judged against `other`: lexicon
+/// entities named there, learned names, and unknown capitalised runs.
+fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    let item = |what: What, run: Range<usize>, acronym: bool, cap: bool, missing: bool| Item {
+        lang,
+        what,
+        runs: vec![run],
+        acronym,
+        cap,
+        missing,
+        demonym: false,
+        plausible: false,
+    };
+    // Lexicon names and acronyms.
+    for m in side.mentions.iter().filter(|m| m.form.is_name()) {
+        let run = side.run_of(&m.span);
+        let acronym = m.form == Form::Acronym;
+        // Capitalised as a name (`the Hague`, `mer Baltique` too), not as a
+        // heading.
+        let cap = side.words[run.clone()].iter().any(|w| w.cap && !w.heading);
+        match items.iter_mut().find(|i| i.what == What::Lexicon(m.id)) {
+            Some(i) => {
+                i.runs.push(run);
+                i.cap |= cap;
+            }
+            None => {
+                let present = other.mentions.iter().any(|o| o.id == m.id)
+                    || (acronym && other.spells_out(&side.text[m.span.clone()]))
+                    || (!acronym && side.abbreviated_on(&run, other));
+                items.push(item(What::Lexicon(m.id), run, acronym, cap, !present));
+            }
+        }
+    }
+    // Countries named by demonyms only, absent from the other side: what a
+    // name there may have replaced (`Russian` / `de la Norvège`). Not an
+    // organisation's adjective (`Allied`, `onusien`): rephrased too freely.
+    for m in side
+        .mentions
+        .iter()
+        .filter(|m| m.form == Form::Demonym && lexicon::kind(m.id) != lexicon::Kind::Organisation)
+    {
+        let what = What::Lexicon(m.id);
+        let run = side.run_of(&m.span);
+        match items.iter_mut().find(|i| i.what == what) {
+            Some(i) if i.demonym => i.runs.push(run),
+            Some(_) => {}
+            None if !other.mentions.iter().any(|o| o.id == m.id) => {
+                let mut i = item(what, run, false, false, true);
+                i.demonym = true;
+                items.push(i);
+            }
+            None => {}
+        }
+    }
+    // Learned names, longest first, where the lexicon is not.
+    let mut taken: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < side.words.len() {
+        let found = (1..=names.longest.min(side.words.len() - i))
+            .rev()
+            .find_map(|n| {
+                let ws = &side.words[i..i + n];
+                if ws.iter().any(|w| w.lexicon || w.heading) || !ws[0].cap {
+                    return None;
+                }
+                let key = side.key(i..i + n);
+                let shown = names.learned.get(&key)?;
+                let acronym = !shown.chars().any(char::is_lowercase);
+                (!acronym || ws.iter().all(|w| w.acronym)).then_some((key, n, acronym))
+            });
+        let Some((key, n, acronym)) = found else {
+            i += 1;
+            continue;
+        };
+        taken.push(i..i + n);
+        let what = What::Learned(key.clone());
+        match items.iter_mut().find(|it| it.what == what) {
+            Some(it) => it.runs.push(i..i + n),
+            None => {
+                let present = other.has(&key, acronym)
+                    || (acronym && other.spells_out(side.words[i].text))
+                    || (!acronym && side.abbreviated_on(&(i..i + n), other));
+                items.push(item(what, i..i + n, acronym, true, !present));
+            }
+        }
+        i += n;
+    }
+    // Unknown capitalised runs absent from the other side. Plausible as a
+    // name: after no article (`le Conseil`, `the Council`: a capitalised
+    // common noun), no cognate of a word there, a common word nowhere, and
+    // on one side only in no other unit (a word the translation renders
+    // elsewhere is no name).
+    for run in side.runs(&taken) {
+        let key = side.key(run.clone());
+        let acronym = side.words[run.clone()].iter().all(|w| w.acronym);
+        if other.has(&key, acronym) {
+            continue;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        let plausible = !side.determined(run.start)
+            && !words.iter().any(|w| other.cognate(w))
+            && !words.iter().all(|w| names.lower.contains(*w))
+            && names.one_sided.get(&key).copied().unwrap_or(0) <= 1;
+        let what = What::Unknown(key);
+        match items.iter_mut().find(|it| it.what == what) {
+            Some(it) => it.runs.push(run),
+            None => {
+                let mut i = item(what, run, acronym, true, false);
+                i.plausible = plausible;
+                items.push(i);
+            }
+        }
+    }
+    items
+}
+
+/// Names and numbers standing once on each side (a lexicon entity, a
+/// learned name, the same number), in an order both sides agree on: the
+/// fixed points between which a replaced name must stand in both. As (English
+/// word, French word) indices. Common words are no anchors: clauses move
+/// around them in translation (`the peoples of the United Nations have in the
+/// Charter` / `dans la Charte les peuples des Nations Unies`).
+fn anchors(sides: &[Side; 2], items: &[Item]) -> Vec<(usize, usize)> {
+    let keys = |lang: Lang, side: &Side| -> FxHashMap<String, (usize, usize)> {
+        let mut out: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+        for it in items
+            .iter()
+            .filter(|i| i.lang == lang && !i.missing && !i.demonym)
+        {
+            let key = match &it.what {
+                What::Lexicon(id) => format!("@{}", id.0),
+                What::Learned(k) => format!("={k}"),
+                What::Unknown(_) => continue,
+            };
+            out.insert(key, (it.runs.len(), it.runs[0].start));
+        }
+        for (i, w) in side.words.iter().enumerate() {
+            if !w.lexicon && w.text.chars().any(char::is_numeric) {
+                let e = out.entry(format!("#{}", w.text)).or_insert((0, i));
+                e.0 += 1;
+            }
+        }
+        out
+    };
+    let (e, f) = (keys(Lang::En, &sides[0]), keys(Lang::Fr, &sides[1]));
+    let mut pairs: Vec<(usize, usize)> = e
+        .iter()
+        .filter_map(|(k, &(n, i))| match f.get(k) {
+            Some(&(1, j)) if n == 1 => Some((i, j)),
+            _ => None,
+        })
+        .collect();
+    pairs.sort_unstable();
+    longest_increasing(&pairs)
+}
+
+/// The longest run of `pairs` (sorted by their first) increasing in their
+/// second too.
+fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Patience sorting with back links: O(n log n).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut back: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (k, &(_, j)) in pairs.iter().enumerate() {
+        let at = tails.partition_point(|&t| pairs[t].1 < j);
+        if at > 0 {
+            back[k] = Some(tails[at - 1]);
+        }
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut out = Vec::new();
+    let mut k = tails.last().copied();
+    while let Some(i) = k {
+        out.push(pairs[i]);
+        k = back[i];
+    }
+    out.reverse();
+    out
+}
+
+/// How far apart an English and a French name stand (the closest of their
+/// occurrences), when they may stand in the same place: between the same
+/// anchors, and, when both sides have as many sentences, in the same sentence
+/// and within half of it ([`SENTENCE_TOLERANCE`]), else within
+/// [`POSITION_TOLERANCE`] of the whole text.
+fn distance(sides: &[Side; 2], anchors: &[(usize, usize)], a: &Item, b: &Item) -> Option<f64> {
+    let (en, fr) = (&sides[0], &sides[1]);
+    let by_sentence = en.sentences == fr.sentences;
+    let tolerance = if by_sentence {
+        SENTENCE_TOLERANCE
+    } else {
+        POSITION_TOLERANCE
+    };
+    let mut best: Option<f64> = None;
+    for ra in &a.runs {
+        for rb in &b.runs {
+            let (sa, sb) = (en.words[ra.start].sentence, fr.words[rb.start].sentence);
+            if by_sentence && sa != sb {
+                continue;
+            }
+            // Next to the name, order is the languages' own (`NATO
+            // Integrated … Centre` / `Centre OTAN intégré`).
+            let near = |i: usize, r: &Range<usize>| {
+                i + ANCHOR_SLACK >= r.start && i < r.end + ANCHOR_SLACK
+            };
+            let between = anchors
+                .iter()
+                .all(|&(i, j)| (i < ra.start) == (j < rb.start) || near(i, ra) || near(j, rb));
+            let d = (en.position(ra, by_sentence) - fr.position(rb, by_sentence)).abs();
+            if between && d <= tolerance && best.is_none_or(|b| d < b) {
+                best = Some(d);
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests;
