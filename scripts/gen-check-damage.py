@@ -65,9 +65,9 @@ probability 1/5, for the kinds marked [EN too]); expected findings in brackets:
                          capitalised common word (Article, Organisation,
                          Convention, roman numerals...): replaced by a place
                          name of LEARNED_NAMES (none of them in the lexicon)
-                         [name-mismatch error]. Only Northwood qualifies (NAC
-                         statement); it is reused with different names. No
-                         name is ever inserted.
+                         [name-mismatch error]. Sites: Northwood (NAC
+                         statement) and the persons, bases, exercises and
+                         ships of mc-summary-2025. No name is ever inserted.
   name-removed-lexicon, name-removed-learned
                          [EN too] the same names deleted, with the article or
                          preposition in front (de la, du, l’, à, en, the, in...),

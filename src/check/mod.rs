@@ -36,9 +36,6 @@ pub mod numbers;
 mod rules;
 mod typography;
 
-#[cfg(test)]
-mod evaluation;
-
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;

@@ -65,3 +65,47 @@ fn no_source_file_above_800_lines_but_test_files() {
         .collect();
     assert!(long.is_empty(), "split these by concern: {long:?}");
 }
+
+/// The floors `scripts/test` gates `scripts/check-damage` with, as a TSV of
+/// (kind, recall, precision), skipping comments and the header.
+fn damage_floors() -> Vec<(String, String, String)> {
+    let tsv = std::fs::read_to_string(root().join("tests/data/check-damage/expected.tsv")).unwrap();
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("kind\t") && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 3, "expected.tsv: {l}");
+            (f[0].to_string(), f[1].to_string(), f[2].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn checks_md_damage_floors_are_the_gate() {
+    // The figures CHECKS.md promises are the ones a drop fails on.
+    let doc = std::fs::read_to_string(root().join("docs/CHECKS.md")).unwrap();
+    let section = doc
+        .split_once("### Floors")
+        .expect("CHECKS.md has a Floors section")
+        .1;
+    let documented: Vec<(String, String, String)> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| kind"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let c: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            (
+                c[0].trim_matches('`').to_string(),
+                c[1].to_string(),
+                c[2].to_string(),
+            )
+        })
+        .collect();
+    let floors = damage_floors();
+    assert!(floors.len() >= 13, "a floor per kind: {floors:?}");
+    assert_eq!(
+        documented, floors,
+        "CHECKS.md's floors differ from expected.tsv"
+    );
+}
