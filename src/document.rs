@@ -75,6 +75,9 @@ pub enum ParagraphKind {
     Body,
     /// An item of a list (`(a)`, `a)`, `(i)`, bullets).
     ListItem,
+    /// A footnote or endnote (from a format that marks them: Word), after
+    /// the body; aligned like any paragraph.
+    Footnote,
     /// Not text: table remnants, rules, page numbers, running headers.
     Noise,
 }
@@ -89,6 +92,7 @@ impl ParagraphKind {
             ParagraphKind::Numbered => "numbered",
             ParagraphKind::Body => "body",
             ParagraphKind::ListItem => "list-item",
+            ParagraphKind::Footnote => "footnote",
             ParagraphKind::Noise => "noise",
         }
     }
@@ -178,6 +182,12 @@ pub struct Document {
     pub name: String,
     /// The encoding the bytes were decoded with.
     pub encoding: String,
+    /// The format the file was read as (plain text, Word, a web page…).
+    pub format: crate::import::structured::SourceFormat,
+    /// The layout found, when the format holds the two languages side by
+    /// side (`two-column table, English left`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<String>,
     /// Every repair made to the decoded text (spans in the repaired text).
     pub repairs: Vec<crate::repair::Repair>,
     /// Every paragraph, noise included, in source order.

@@ -7,8 +7,9 @@
 
 use crate::align::{Aside, AsideLanguage, Side};
 use crate::decode;
-use crate::document::{Document, Lang, Paragraph};
+use crate::document::{Document, Lang, Paragraph, ParagraphKind};
 use crate::error::{Error, InputProblem, Result};
+use crate::import::structured::{self, Item, SourceFormat, Structured};
 use crate::repair::{self, Repair};
 use crate::{langid, segment};
 
@@ -38,6 +39,34 @@ pub fn load_limited(name: &str, bytes: &[u8], max_paragraph: usize) -> Result<Do
     if crate::import::tmx::is_tmx(name, bytes) {
         return Err(Error::input(name, InputProblem::TranslationMemory));
     }
+    let format = structured::sniff(name, bytes);
+    if structured::supported(format) {
+        let doc = structured::read(format, bytes).map_err(|p| Error::input(name, p))?;
+        return load_structured(name, &doc, max_paragraph);
+    }
+    load_text(name, bytes, max_paragraph, None)
+}
+
+/// [`load_limited`] for a structured document: its blocks rendered one per
+/// line, then the text path, each paragraph then taking what the format says
+/// of its block (a heading stays a heading, text left out is noise with its
+/// reason).
+fn load_structured(name: &str, doc: &Structured, max_paragraph: usize) -> Result<Document> {
+    let text = doc.render();
+    let mut document = load_text(name, text.as_bytes(), max_paragraph, Some(doc))?;
+    document.format = doc.format;
+    document.layout = doc.columns.clone();
+    Ok(document)
+}
+
+/// Decode, repair, segment and identify the language of text; with `doc`,
+/// the text is `doc` rendered and its paragraphs take their kinds from it.
+fn load_text(
+    name: &str,
+    bytes: &[u8],
+    max_paragraph: usize,
+    doc: Option<&Structured>,
+) -> Result<Document> {
     let mut start = 0;
     for (line, end) in memchr::memchr_iter(b'\n', bytes)
         .chain(std::iter::once(bytes.len()))
@@ -60,6 +89,9 @@ pub fn load_limited(name: &str, bytes: &[u8], max_paragraph: usize) -> Result<Do
     // before language identification: mojibake makes English look French.
     let repaired = repair::repair(&decoded.text);
     let mut paragraphs = segment::segment(&repaired.text);
+    if let Some(doc) = doc {
+        apply_structure(&mut paragraphs, doc);
+    }
     count_repairs(&mut paragraphs, &repaired.repairs);
     if !paragraphs.iter().any(Paragraph::is_text) {
         return Err(Error::input(name, InputProblem::NoText));
@@ -73,9 +105,41 @@ pub fn load_limited(name: &str, bytes: &[u8], max_paragraph: usize) -> Result<Do
     Ok(Document {
         name: name.to_string(),
         encoding: decoded.encoding,
+        format: SourceFormat::Text,
+        layout: None,
         repairs: repaired.repairs,
         paragraphs,
     })
+}
+
+/// What the format says of each paragraph's block: text the reader left out
+/// is noise with its reason; a heading, title or footnote is one whatever its
+/// length (a heading keeps its label in its text, as the segmenter's do).
+fn apply_structure(paragraphs: &mut [Paragraph], doc: &Structured) {
+    for p in paragraphs.iter_mut() {
+        match doc.item_at_line(p.lines.start) {
+            Some(Item::Omitted(o)) => {
+                p.kind = ParagraphKind::Noise;
+                p.reason = Some(o.reason.clone());
+            }
+            Some(Item::Block(b)) => match b.kind.paragraph_kind() {
+                Some(ParagraphKind::Heading) if p.kind != ParagraphKind::Noise => {
+                    if p.kind != ParagraphKind::Heading {
+                        p.text = p.printed();
+                    }
+                    p.kind = ParagraphKind::Heading;
+                }
+                Some(ParagraphKind::Title) if p.kind != ParagraphKind::Noise => {
+                    p.text = p.printed();
+                    (p.label, p.key) = (None, None);
+                    p.kind = ParagraphKind::Title;
+                }
+                Some(kind) if p.kind != ParagraphKind::Noise => p.kind = kind,
+                _ => {}
+            },
+            None => {}
+        }
+    }
 }
 
 /// Attribute each repair to the paragraph whose span holds it. Both lists are

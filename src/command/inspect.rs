@@ -28,6 +28,16 @@ pub fn run(config: &InspectConfig) -> Result<()> {
 
 fn report(doc: &Document, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, "{}: encoding {}", doc.name, doc.encoding)?;
+    if doc.format != crate::import::structured::SourceFormat::Text {
+        // Lines below are lines of the document as read: one paragraph of
+        // the format every other line.
+        let noise = doc.dropped().count();
+        write!(w, "format {}: {noise} blocks left out", doc.format.as_str())?;
+        match &doc.layout {
+            Some(layout) => writeln!(w, "; layout: {layout}")?,
+            None => writeln!(w)?,
+        }
+    }
     writeln!(w, "{} repairs:", doc.repairs.len())?;
     for r in &doc.repairs {
         // The paragraph holding the repair gives the reader a place to look.
