@@ -41,6 +41,10 @@ pub enum InputProblem {
     /// A glossary file (`--glossary`) that cannot be used; the string says
     /// where and why.
     BadGlossary(String),
+    /// A document in a structured format (Word, web page, PDF) that cannot be
+    /// read; the string says what is wrong (`corrupt DOCX: …`, `no text
+    /// layer: OCR it first`).
+    BadDocument(String),
     /// A translation memory (TMX) where a text document is expected.
     TranslationMemory,
     /// Text paragraphs, but not one letter in them (a list of numbers).
@@ -100,6 +104,7 @@ impl fmt::Display for InputProblem {
             InputProblem::BadTmx(why) => write!(f, "invalid TMX: {why}"),
             InputProblem::BadBaseline(why) => write!(f, "bad baseline file: {why}"),
             InputProblem::BadGlossary(why) => write!(f, "bad glossary: {why}"),
+            InputProblem::BadDocument(why) => f.write_str(why),
             InputProblem::ParagraphTooLong { line, bytes, limit } => write!(
                 f,
                 "line {line} is {bytes} bytes long, above the --max-paragraph limit of {limit} bytes; is it text with paragraphs? (raise the limit with --max-paragraph)"

@@ -285,6 +285,11 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// The most bytes a reader inflates or builds from one file (zip entries,
+/// decoded streams): a Word file whose XML inflates past it is refused as a
+/// likely zip bomb.
+pub const MAX_INFLATED: u64 = 512 << 20;
+
 /// Whether natalign reads `format` as a structured document; a format it
 /// does not read yet goes the text path, where the decoder refuses binary
 /// files with what they look like.
