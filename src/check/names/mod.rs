@@ -43,6 +43,9 @@ pub(super) struct Names {
     one_sided: FxHashMap<String, usize>,
     /// Folded words written in lower case somewhere: common words.
     lower: FxHashSet<String>,
+    /// Folded capitalised words → how many two-sided units hold them on one
+    /// side only, in no form on the other: a word the translation renders.
+    stray: FxHashMap<String, usize>,
 }
 
 impl Names {
@@ -52,9 +55,11 @@ impl Names {
         let mut one: FxHashMap<String, usize> = FxHashMap::default();
         let mut shown: FxHashMap<String, String> = FxHashMap::default();
         let mut lower = FxHashSet::default();
+        let mut stray: FxHashMap<String, usize> = FxHashMap::default();
         for unit in units.iter().filter(|u| two_sided(u)) {
             let sides = [Side::new(unit, Lang::En), Side::new(unit, Lang::Fr)];
             let mut seen: FxHashMap<String, bool> = FxHashMap::default();
+            let mut strays: FxHashSet<&str> = FxHashSet::default();
             for (s, side) in sides.iter().enumerate() {
                 let other = &sides[1 - s];
                 lower.extend(
@@ -64,6 +69,12 @@ impl Names {
                         .map(|w| w.folded.clone()),
                 );
                 for run in side.runs(&[]) {
+                    strays.extend(
+                        side.words[run.clone()]
+                            .iter()
+                            .filter(|w| !other.holds(&w.folded))
+                            .map(|w| w.folded.as_str()),
+                    );
                     let key = side.key(run.clone());
                     let acronym = side.words[run.clone()].iter().all(|w| w.acronym);
                     // The last word of a longer run too: "Secretary General
@@ -81,6 +92,9 @@ impl Names {
                         *e |= on_both;
                     }
                 }
+            }
+            for w in strays {
+                *stray.entry(w.to_string()).or_default() += 1;
             }
             for (key, on_both) in seen {
                 *(if on_both { &mut both } else { &mut one })
@@ -109,6 +123,7 @@ impl Names {
             longest,
             one_sided: one,
             lower,
+            stray,
         }
     }
 
@@ -154,6 +169,9 @@ struct Item {
     /// An unknown run that looks like a name, which may replace a known
     /// one; the others only stand for a capitalised word's translation.
     plausible: bool,
+    /// An unknown run that nothing on the other side explains and that is a
+    /// name by every sign: missing when nothing stands in its place.
+    candidate: bool,
 }
 
 /// What an item may be in a pair.
@@ -165,11 +183,15 @@ enum Role {
     Demonym,
     /// An unknown capitalised run, plausible as a name or not.
     Unknown(bool),
+    /// An unknown run that is a name by every sign (see
+    /// [`Item::candidate`]), on its side only.
+    Candidate,
 }
 
 impl Item {
     fn role(&self) -> Option<Role> {
         match self.what {
+            What::Unknown(_) if self.candidate => Some(Role::Candidate),
             What::Unknown(_) => Some(Role::Unknown(self.plausible)),
             _ if self.demonym => Some(Role::Demonym),
             _ if self.missing && self.cap => Some(Role::Missing),
@@ -189,6 +211,11 @@ enum Outcome {
     /// Two unknown words, a capitalised word and its translation (`Council`
     /// / `Conseil`): nothing, and neither replaces a name.
     Translation,
+    /// A name by every sign and, right in its place, a capitalised word the
+    /// other side translates (`Communiqué de presse` / `Press Release`): a
+    /// title rendered, nothing, when they stand within
+    /// [`RENDERED_TOLERANCE`].
+    Rendered,
 }
 
 /// What pairing two items would be and what it costs beyond their distance;
@@ -201,7 +228,15 @@ fn pairing(a: &Item, b: &Item) -> Option<(Outcome, f64)> {
     if let (What::Lexicon(p), What::Lexicon(q)) = (&a.what, &b.what) {
         // An entity of the tables has names and acronyms: its kind says
         // what may replace it (`Nations Unies` / `OSCE`).
-        if lexicon::related(*p, *q) {
+        // Two full names of one family are two organisations, not a
+        // rephrasing (`North Atlantic Treaty` / `Conseil de l’Atlantique
+        // Nord`, `United Nations` / `Assemblée générale`).
+        let full = |i: &Item| !i.acronym && i.runs[0].len() >= 2;
+        let family = p != q
+            && lexicon::kind(*p) == lexicon::Kind::Organisation
+            && full(a)
+            && full(b);
+        if lexicon::related(*p, *q) && !family {
             return (ra == Missing && rb == Missing).then_some((Outcome::Rephrase, 0.0));
         }
         if !lexicon::kind(*p).compatible(lexicon::kind(*q)) {
@@ -213,9 +248,13 @@ fn pairing(a: &Item, b: &Item) -> Option<(Outcome, f64)> {
     match (ra, rb) {
         (Missing, Missing) => Some((Outcome::Mismatch, 0.0)),
         (Missing, Demonym) | (Demonym, Missing) => Some((Outcome::Mismatch, DEMONYM_COST)),
-        (Missing, Unknown(true)) | (Unknown(true), Missing) => {
-            Some((Outcome::Mismatch, UNKNOWN_COST))
+        (Missing, Unknown(true) | Candidate)
+        | (Unknown(true) | Candidate, Missing)
+        | (Candidate, Candidate) => Some((Outcome::Mismatch, UNKNOWN_COST)),
+        (Candidate, Unknown(false)) | (Unknown(false), Candidate) => {
+            Some((Outcome::Rendered, TRANSLATION_COST))
         }
+        (Candidate, Unknown(true)) | (Unknown(true), Candidate) => None,
         (Unknown(_), Unknown(_)) => Some((Outcome::Translation, TRANSLATION_COST)),
         _ => None,
     }
@@ -231,6 +270,10 @@ const POSITION_TOLERANCE: f64 = 0.25;
 /// sentence to its end (`agreed with Mr Stoltenberg on the way ahead` /
 /// `la voie tracée par M. Rutte`).
 const SENTENCE_TOLERANCE: f64 = 0.5;
+
+/// How far apart (as [`SENTENCE_TOLERANCE`]) a name by every sign and a
+/// translated capitalised word may stand to be one title rendered.
+const RENDERED_TOLERANCE: f64 = 0.1;
 
 /// Anchors this many words or fewer from a name do not place it.
 const ANCHOR_SLACK: usize = 3;
@@ -269,6 +312,9 @@ pub(super) fn check_names(unit: &CheckUnit, names: &Names) -> Vec<Finding> {
                 continue;
             };
             if let Some(d) = distance(&sides, &anchors, a, b) {
+                if outcome == Outcome::Rendered && d > RENDERED_TOLERANCE {
+                    continue;
+                }
                 pairs.push((d + extra, x, y, outcome));
             }
         }
@@ -283,7 +329,7 @@ pub(super) fn check_names(unit: &CheckUnit, names: &Names) -> Vec<Finding> {
         used[x] = true;
         used[y] = true;
         match outcome {
-            Outcome::Translation => continue,
+            Outcome::Translation | Outcome::Rendered => continue,
             Outcome::Rephrase => {
                 out.push(missing(unit, &sides, &items[x]));
                 continue;
@@ -372,6 +418,7 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
         missing,
         demonym: false,
         plausible: false,
+        candidate: false,
     };
     // Lexicon names and acronyms.
     for m in side.mentions.iter().filter(|m| m.form.is_name()) {
@@ -447,34 +494,97 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
         }
         i += n;
     }
-    // Unknown capitalised runs absent from the other side. Plausible as a
-    // name: after no article (`le Conseil`, `the Council`: a capitalised
-    // common noun), no cognate of a word there, a common word nowhere, and
-    // on one side only in no other unit (a word the translation renders
+    // Unknown capitalised words absent from the other side, in runs
+    // (`Marco` of `Marco Ferrante` / `Bonn Ferrante`). Plausible as a name:
+    // after no article (`le Conseil`, `the Council`: a capitalised common
+    // noun), the translation of no word there, a common word nowhere, and on
+    // one side only in no other unit (a word the translation renders
     // elsewhere is no name).
     for run in side.runs(&taken) {
-        let key = side.key(run.clone());
-        let acronym = side.words[run.clone()].iter().all(|w| w.acronym);
-        if other.has(&key, acronym) {
-            continue;
-        }
-        let words: Vec<&str> = key.split(' ').collect();
-        let plausible = !side.determined(run.start)
-            && !words.iter().any(|w| other.cognate(w))
-            && !words.iter().all(|w| names.lower.contains(*w))
-            && names.one_sided.get(&key).copied().unwrap_or(0) <= 1;
-        let what = What::Unknown(key);
-        match items.iter_mut().find(|it| it.what == what) {
-            Some(it) => it.runs.push(run),
-            None => {
-                let mut i = item(what, run, acronym, true, false);
-                i.plausible = plausible;
-                items.push(i);
+        let whole = other.has(
+            &side.key(run.clone()),
+            side.words[run.clone()].iter().all(|w| w.acronym),
+        );
+        let mut i = run.start;
+        while i < run.end {
+            if other.holds(&side.words[i].folded) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < run.end && !other.holds(&side.words[j].folded) {
+                j += 1;
+            }
+            let sub = i..j;
+            i = j;
+            let (plausible, candidate) = judge(side, other, &run, &sub, names);
+            // A run the other side names by its last word (`Jens
+            // Stoltenberg` / `M. Stoltenberg`) is there, unless a word of it
+            // is a name by every sign.
+            if whole && !candidate {
+                continue;
+            }
+            let key = side.key(sub.clone());
+            let acronym = side.words[sub.clone()].iter().all(|w| w.acronym);
+            let what = What::Unknown(key);
+            match items.iter_mut().find(|it| it.what == what) {
+                Some(it) => it.runs.push(sub),
+                None => {
+                    let mut it = item(what, sub, acronym, true, candidate);
+                    it.plausible = plausible;
+                    it.candidate = candidate;
+                    items.push(it);
+                }
             }
         }
     }
     items
 }
+
+/// Whether the unknown words `sub` of the capitalised run `run` of `side`,
+/// absent from `other`, are plausible as a name (see [`side_items`]), and a
+/// name by every sign: besides, no word of them a common word anywhere in
+/// the document, an English or French function word (`States`, `General`),
+/// or on one side only in another unit; not an acronym spelled out nor words
+/// abbreviated on the other side; not a first name where the other side
+/// names the person by title and surname.
+fn judge(side: &Side, other: &Side, run: &Range<usize>, sub: &Range<usize>, names: &Names) -> (bool, bool) {
+    let words = &side.words[sub.clone()];
+    let key = side.key(sub.clone());
+    let plausible = !side.determined(sub.start)
+        && !words.iter().any(|w| other.translates(&w.folded, side))
+        && !words.iter().all(|w| names.lower.contains(&w.folded))
+        && names.one_sided.get(&key).copied().unwrap_or(0) <= 1;
+    let acronym = words.iter().all(|w| w.acronym);
+    // A later word of its title-case phrase is a common word the other side
+    // translates: the phrase is a title, not a name (`Cold Weather
+    // Operations` / `opérations par temps froid`).
+    let titled_phrase = side.phrase_after(sub.end).into_iter().any(|k| {
+        let f = &side.words[k].folded;
+        names.lower.contains(f)
+            || crate::langid::is_function_word(f)
+            || (other.holds(f) && !other.capitalised(f))
+            || other.translates(f, side)
+    });
+    let candidate = plausible
+        && !side.opens_clause(sub.start)
+        && !side.touches_lexicon(sub)
+        && !titled_phrase
+        && words.iter().all(|w| !LANGUAGES.contains(&w.folded.as_str()))
+        && words.iter().all(|w| {
+            !names.lower.contains(&w.folded)
+                && !crate::langid::is_function_word(&w.folded)
+                && names.stray.get(&w.folded).copied().unwrap_or(0) <= 1
+        })
+        && !(acronym && other.spells_out(words[0].text))
+        && !(sub.len() > 1 && side.abbreviated_on(sub, other))
+        && !(sub.end < run.end && other.titled(&side.words[sub.end].folded));
+    (plausible, candidate)
+}
+
+/// Language names, capitalised in English only (`in English` / `en
+/// anglais`), that the lexicon does not know as demonyms.
+const LANGUAGES: &[&str] = &["english", "latin", "arabic", "hebrew", "esperanto"];
 
 /// Names and numbers standing once on each side (a lexicon entity, a
 /// learned name, the same number), in an order both sides agree on: the
