@@ -298,6 +298,11 @@ pub(super) fn check_names(unit: &CheckUnit, names: &Names) -> Vec<Finding> {
     for (s, lang) in [(0, Lang::En), (1, Lang::Fr)] {
         items.extend(side_items(&sides[s], &sides[1 - s], lang, names));
     }
+    if std::env::var_os("NAMES_DEBUG").is_some() {
+        for i in &items {
+            eprintln!("DBG {:?} {:?} runs={:?} missing={} plaus={} cand={} acr={}", i.lang, i.what, i.runs, i.missing, i.plausible, i.candidate, i.acronym);
+        }
+    }
     if !items.iter().any(|i| i.missing) {
         // Every name is on both sides: nothing to pair (most units).
         return Vec::new();
@@ -486,7 +491,13 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
         match items.iter_mut().find(|it| it.what == what) {
             Some(it) => it.runs.push(i..i + n),
             None => {
-                let present = other.has(&key, acronym)
+                // By its last word only, after a title (`Jens Stoltenberg` /
+                // `M. Stoltenberg`): a name learned in full that loses a word
+                // elsewhere lost a name (`Anna Lindqvist` / `la générale
+                // Lindqvist`).
+                let last = key.rsplit(' ').next().unwrap_or(&key);
+                let present = other.has_exactly(&key, acronym)
+                    || (other.has(&key, acronym) && other.titled(last))
                     || (acronym && other.spells_out(side.words[i].text))
                     || (!acronym && side.abbreviated_on(&(i..i + n), other));
                 items.push(item(what, i..i + n, acronym, true, !present));
@@ -555,6 +566,9 @@ fn judge(side: &Side, other: &Side, run: &Range<usize>, sub: &Range<usize>, name
         && !words.iter().any(|w| other.translates(&w.folded, side))
         && !words.iter().all(|w| names.lower.contains(&w.folded))
         && names.one_sided.get(&key).copied().unwrap_or(0) <= 1;
+    if std::env::var_os("NAMES_DEBUG").is_some() {
+        eprintln!("JUDGE {key} det={} tr={} low={} one={:?}", side.determined(sub.start), words.iter().any(|w| other.translates(&w.folded, side)), words.iter().all(|w| names.lower.contains(&w.folded)), names.one_sided.get(&key));
+    }
     let acronym = words.iter().all(|w| w.acronym);
     // A later word of its title-case phrase is a common word the other side
     // translates: the phrase is a title, not a name (`Cold Weather

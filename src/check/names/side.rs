@@ -405,7 +405,8 @@ impl<'a> Side<'a> {
     pub(super) fn determined(&self, i: usize) -> bool {
         i > 0
             && self.words[i - 1].sentence == self.words[i].sentence
-            && DETERMINERS.contains(&self.words[i - 1].folded.as_str())
+            // Unfolded: `à` is no `a`.
+            && DETERMINERS.contains(&self.words[i - 1].text.to_lowercase().as_str())
     }
 
     /// Whether a word here shares its first five letters (the whole word,
