@@ -172,6 +172,9 @@ struct Item {
     /// An unknown run that nothing on the other side explains and that is a
     /// name by every sign: missing when nothing stands in its place.
     candidate: bool,
+    /// An unknown run with a word the other side does not translate: what
+    /// may render a title in the place of a name by every sign.
+    bare: bool,
 }
 
 /// What an item may be in a pair.
@@ -251,10 +254,9 @@ fn pairing(a: &Item, b: &Item) -> Option<(Outcome, f64)> {
         (Missing, Unknown(true) | Candidate)
         | (Unknown(true) | Candidate, Missing)
         | (Candidate, Candidate) => Some((Outcome::Mismatch, UNKNOWN_COST)),
-        (Candidate, Unknown(false)) | (Unknown(false), Candidate) => {
+        (Candidate, Unknown(_)) | (Unknown(_), Candidate) if a.bare && b.bare => {
             Some((Outcome::Rendered, TRANSLATION_COST))
         }
-        (Candidate, Unknown(true)) | (Unknown(true), Candidate) => None,
         (Unknown(_), Unknown(_)) => Some((Outcome::Translation, TRANSLATION_COST)),
         _ => None,
     }
@@ -424,6 +426,7 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
         demonym: false,
         plausible: false,
         candidate: false,
+        bare: false,
     };
     // Lexicon names and acronyms.
     for m in side.mentions.iter().filter(|m| m.form.is_name()) {
@@ -528,7 +531,7 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
             }
             let sub = i..j;
             i = j;
-            let (plausible, candidate) = judge(side, other, &run, &sub, names);
+            let (plausible, candidate, bare) = judge(side, other, &run, &sub, names);
             // A run the other side names by its last word (`Jens
             // Stoltenberg` / `M. Stoltenberg`) is there, unless a word of it
             // is a name by every sign.
@@ -544,6 +547,7 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
                     let mut it = item(what, sub, acronym, true, candidate);
                     it.plausible = plausible;
                     it.candidate = candidate;
+                    it.bare = bare;
                     items.push(it);
                 }
             }
@@ -559,7 +563,13 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
 /// or on one side only in another unit; not an acronym spelled out nor words
 /// abbreviated on the other side; not a first name where the other side
 /// names the person by title and surname.
-fn judge(side: &Side, other: &Side, run: &Range<usize>, sub: &Range<usize>, names: &Names) -> (bool, bool) {
+fn judge(
+    side: &Side,
+    other: &Side,
+    run: &Range<usize>,
+    sub: &Range<usize>,
+    names: &Names,
+) -> (bool, bool, bool) {
     let words = &side.words[sub.clone()];
     let key = side.key(sub.clone());
     let plausible = !side.determined(sub.start)
@@ -593,7 +603,12 @@ fn judge(side: &Side, other: &Side, run: &Range<usize>, sub: &Range<usize>, name
         && !(acronym && other.spells_out(words[0].text))
         && !(sub.len() > 1 && side.abbreviated_on(sub, other))
         && !(sub.end < run.end && other.titled(&side.words[sub.end].folded));
-    (plausible, candidate)
+    let bare = words.iter().any(|w| {
+        !names.lower.contains(&w.folded)
+            && !crate::langid::is_function_word(&w.folded)
+            && !other.translates(&w.folded, side)
+    });
+    (plausible, candidate, bare)
 }
 
 /// Language names, capitalised in English only (`in English` / `en

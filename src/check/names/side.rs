@@ -106,8 +106,8 @@ const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "mme", "mlle", "mm"];
 
 /// How far apart two folded words are as cognates (edits over the longer
 /// length), `None` when they are not cognates: fewer than four letters, or
-/// more edits than a third of the longer word unless `a`'s first five letters
-/// open `b`. `p` is `a`'s [`prefix`].
+/// more edits than a third of the longer word (two fifths when `a`'s first
+/// five letters open `b`). `p` is `a`'s [`prefix`].
 fn cognate_distance(a: &str, p: &str, b: &str) -> Option<f64> {
     let (na, nb) = (a.chars().count(), b.chars().count());
     if na < 4 || nb < 4 {
@@ -120,7 +120,10 @@ fn cognate_distance(a: &str, p: &str, b: &str) -> Option<f64> {
         return None;
     }
     let d = edit_distance(a, b);
-    (opens || d <= most).then(|| d as f64 / longest as f64)
+    // Opening alike, still no more than two edits in five (`Northolt` is no
+    // cognate of `Northwood`).
+    let near = if opens { 5 * d <= 2 * longest } else { d <= most };
+    near.then(|| d as f64 / longest as f64)
 }
 
 /// Levenshtein distance over characters.
