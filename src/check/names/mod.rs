@@ -235,10 +235,8 @@ fn pairing(a: &Item, b: &Item) -> Option<(Outcome, f64)> {
         // rephrasing (`North Atlantic Treaty` / `Conseil de l’Atlantique
         // Nord`, `United Nations` / `Assemblée générale`).
         let full = |i: &Item| !i.acronym && i.runs[0].len() >= 2;
-        let family = p != q
-            && lexicon::kind(*p) == lexicon::Kind::Organisation
-            && full(a)
-            && full(b);
+        let family =
+            p != q && lexicon::kind(*p) == lexicon::Kind::Organisation && full(a) && full(b);
         if lexicon::related(*p, *q) && !family {
             return (ra == Missing && rb == Missing).then_some((Outcome::Rephrase, 0.0));
         }
@@ -299,11 +297,6 @@ pub(super) fn check_names(unit: &CheckUnit, names: &Names) -> Vec<Finding> {
     let mut items: Vec<Item> = Vec::new();
     for (s, lang) in [(0, Lang::En), (1, Lang::Fr)] {
         items.extend(side_items(&sides[s], &sides[1 - s], lang, names));
-    }
-    if std::env::var_os("NAMES_DEBUG").is_some() {
-        for i in &items {
-            eprintln!("DBG {:?} {:?} runs={:?} missing={} plaus={} cand={} acr={}", i.lang, i.what, i.runs, i.missing, i.plausible, i.candidate, i.acronym);
-        }
     }
     if !items.iter().any(|i| i.missing) {
         // Every name is on both sides: nothing to pair (most units).
@@ -576,9 +569,6 @@ fn judge(
         && !words.iter().any(|w| other.translates(&w.folded, side))
         && !words.iter().all(|w| names.lower.contains(&w.folded))
         && names.one_sided.get(&key).copied().unwrap_or(0) <= 1;
-    if std::env::var_os("NAMES_DEBUG").is_some() {
-        eprintln!("JUDGE {key} det={} tr={} low={} one={:?}", side.determined(sub.start), words.iter().any(|w| other.translates(&w.folded, side)), words.iter().all(|w| names.lower.contains(&w.folded)), names.one_sided.get(&key));
-    }
     let acronym = words.iter().all(|w| w.acronym);
     // A later word of its title-case phrase is a common word the other side
     // translates: the phrase is a title, not a name (`Cold Weather
@@ -594,7 +584,9 @@ fn judge(
         && !side.opens_clause(sub.start)
         && !side.touches_lexicon(sub)
         && !titled_phrase
-        && words.iter().all(|w| !LANGUAGES.contains(&w.folded.as_str()))
+        && words
+            .iter()
+            .all(|w| !LANGUAGES.contains(&w.folded.as_str()))
         && words.iter().all(|w| {
             !names.lower.contains(&w.folded)
                 && !crate::langid::is_function_word(&w.folded)

@@ -107,7 +107,8 @@ const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "mme", "mlle", "mm"];
 /// How far apart two folded words are as cognates (edits over the longer
 /// length), `None` when they are not cognates: fewer than four letters, or
 /// more edits than a third of the longer word (two fifths when `a`'s first
-/// five letters open `b`). `p` is `a`'s [`prefix`].
+/// five letters open `b`, any when one opens the other: `Command` /
+/// `commandement`). `p` is `a`'s [`prefix`].
 fn cognate_distance(a: &str, p: &str, b: &str) -> Option<f64> {
     let (na, nb) = (a.chars().count(), b.chars().count());
     if na < 4 || nb < 4 {
@@ -122,7 +123,11 @@ fn cognate_distance(a: &str, p: &str, b: &str) -> Option<f64> {
     let d = edit_distance(a, b);
     // Opening alike, still no more than two edits in five (`Northolt` is no
     // cognate of `Northwood`).
-    let near = if opens { 5 * d <= 2 * longest } else { d <= most };
+    let near = if opens {
+        5 * d <= 2 * longest || b.starts_with(a) || a.starts_with(b)
+    } else {
+        d <= most
+    };
     near.then(|| d as f64 / longest as f64)
 }
 
@@ -412,14 +417,6 @@ impl<'a> Side<'a> {
             && DETERMINERS.contains(&self.words[i - 1].text.to_lowercase().as_str())
     }
 
-    /// Whether a word here shares its first five letters (the whole word,
-    /// when shorter, four letters at least) with `folded`: a translation
-    /// (`Secrétaire` / `Secretary`), not another name.
-    pub(super) fn cognate(&self, folded: &str) -> bool {
-        let p = prefix(folded);
-        p.chars().count() >= 4 && self.prefixes.contains(p)
-    }
-
     /// Whether the folded word `folded` stands here, in any case.
     pub(super) fn holds(&self, folded: &str) -> bool {
         self.at.contains_key(folded)
@@ -438,8 +435,7 @@ impl<'a> Side<'a> {
         let w = &self.words[i];
         w.initial
             || (i > 0
-                && self.text[self.words[i - 1].span.end..w.span.start]
-                    .contains([':', '–', '—']))
+                && self.text[self.words[i - 1].span.end..w.span.start].contains([':', '–', '—']))
     }
 
     /// Whether words `run` touch a lexicon mention (`Northern` of `Northern
