@@ -524,7 +524,7 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
             }
             let sub = i..j;
             i = j;
-            let (plausible, candidate, bare) = judge(side, other, &run, &sub, names);
+            let (plausible, candidate, bare) = judge(side, other, &sub, names);
             // A run the other side names by its last word (`Jens
             // Stoltenberg` / `M. Stoltenberg`) is there, unless a word of it
             // is a name by every sign.
@@ -549,20 +549,14 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
     items
 }
 
-/// Whether the unknown words `sub` of the capitalised run `run` of `side`,
+/// Whether the unknown words `sub` of a capitalised run of `side`,
 /// absent from `other`, are plausible as a name (see [`side_items`]), and a
 /// name by every sign: besides, no word of them a common word anywhere in
 /// the document, an English or French function word (`States`, `General`),
 /// or on one side only in another unit; not an acronym spelled out nor words
 /// abbreviated on the other side; not a first name where the other side
 /// names the person by title and surname.
-fn judge(
-    side: &Side,
-    other: &Side,
-    run: &Range<usize>,
-    sub: &Range<usize>,
-    names: &Names,
-) -> (bool, bool, bool) {
+fn judge(side: &Side, other: &Side, sub: &Range<usize>, names: &Names) -> (bool, bool, bool) {
     let words = &side.words[sub.clone()];
     let key = side.key(sub.clone());
     let plausible = !side.determined(sub.start)
@@ -594,7 +588,10 @@ fn judge(
         })
         && !(acronym && other.spells_out(words[0].text))
         && !(sub.len() > 1 && side.abbreviated_on(sub, other))
-        && !(sub.end < run.end && other.titled(&side.words[sub.end].folded));
+        && !side
+            .words
+            .get(sub.end)
+            .is_some_and(|w| w.joined && w.cap && other.titled(&w.folded));
     let bare = words.iter().any(|w| {
         !names.lower.contains(&w.folded)
             && !crate::langid::is_function_word(&w.folded)

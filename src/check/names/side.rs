@@ -51,6 +51,17 @@ const NOT_NAMES: &[&str] = &[
     "october",
     "november",
     "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
     "monday",
     "tuesday",
     "wednesday",
@@ -147,8 +158,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// A roman numeral, or a French roman ordinal (`Ier`, `IIe`).
 fn roman(w: &str) -> bool {
-    w.chars().all(|c| "IVXLCDM".contains(c))
+    let n = w.trim_end_matches(['e', 'r']);
+    !n.is_empty() && n.chars().all(|c| "IVXLCDM".contains(c))
 }
 
 /// The first five letters of a folded word (all of a shorter one).
@@ -491,9 +504,8 @@ impl<'a> Side<'a> {
             is.iter().any(|&i| {
                 i > 0 && {
                     let w = &self.words[i - 1];
-                    w.sentence == self.words[i].sentence
-                        && w.cap
-                        && (TITLES.contains(&w.folded.as_str()) || w.folded == "m")
+                    // (`M.` may end a sentence for the splitter.)
+                    w.cap && (TITLES.contains(&w.folded.as_str()) || w.folded == "m")
                 }
             })
         })

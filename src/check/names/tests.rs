@@ -203,14 +203,19 @@ fn names_on_both_sides_everywhere_give_nothing() {
 
 #[test]
 fn a_name_added_in_french_only() {
-    // An unknown name added, nothing removed: nothing (a translator may
-    // name what the English leaves implicit).
+    // An unknown name on the French side only, nothing in its place: a
+    // name by every sign, the warning of a name on one side (the same as a
+    // name removed from the English).
     assert_eq!(
         with_learned(
             "The ministers agreed on the way ahead.",
             "Les ministres réunis à Tartu ont approuvé la voie tracée."
         ),
-        []
+        [(
+            4,
+            Rule::EntityMissing,
+            "“Tartu” in French, no “Tartu” in English".to_string()
+        )]
     );
     // A learned or lexicon name added: the warning of a name on one side.
     assert_eq!(
@@ -568,4 +573,83 @@ fn names_damaged_in_the_real_pairs() {
     println!("| all | {c} | {d} ({recall:.2}) | {n} | {precision:.2} |");
     assert!(recall >= 0.9, "recall {recall}");
     assert!(precision >= 0.9, "precision {precision}");
+}
+
+#[test]
+fn a_single_occurrence_name_removed_is_a_warning() {
+    assert_eq!(
+        one(
+            "The frigates sailed from Northwood to the Baltic Sea in spring.",
+            "Les frégates sont parties au printemps vers la mer Baltique.",
+        ),
+        [(
+            1,
+            Rule::EntityMissing,
+            "“Northwood” in English, no “Northwood” in French".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_single_occurrence_name_replaced_is_an_error() {
+    assert_eq!(
+        one(
+            "The frigates sailed from Northwood to the Baltic Sea in spring.",
+            "Les frégates sont parties de Toulon vers la mer Baltique au printemps.",
+        ),
+        [(
+            1,
+            Rule::NameMismatch,
+            "“Northwood” in English, “Toulon” in French".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_first_name_dropped_after_a_title_is_no_finding() {
+    assert_eq!(
+        one(
+            "The meeting was chaired by Jens Stoltenberg in the spring.",
+            "La réunion a été présidée par M. Stoltenberg au printemps.",
+        ),
+        []
+    );
+}
+
+#[test]
+fn capitalised_common_nouns_translated_are_no_names() {
+    for (en, fr) in [
+        (
+            "Leaders met at the Summit to adopt the Strategic Concept.",
+            "Les dirigeants se sont réunis au Sommet pour adopter le Concept stratégique.",
+        ),
+        (
+            "They will report to Heads of State and Government at the Summit.",
+            "Ils en rendront compte aux chefs d’État et de gouvernement lors du sommet.",
+        ),
+        (
+            "The Secretary General briefed the Defence Ministers on the matter.",
+            "Le secrétaire général a informé les ministres de la Défense de la question.",
+        ),
+        (
+            "They trained at the Centre of Excellence for Cold Weather Operations.",
+            "Ils se sont entraînés au Centre d’excellence pour les opérations par temps froid.",
+        ),
+    ] {
+        assert_eq!(one(en, fr), [], "{en} / {fr}");
+    }
+}
+
+#[test]
+fn two_full_names_of_one_family_are_a_mismatch() {
+    assert_eq!(
+        check_unit_names(
+            "Member States have pledged to cooperate with the United Nations.",
+            "Les États Membres se sont engagés à coopérer avec l’Assemblée générale.",
+        ),
+        [(
+            Rule::NameMismatch,
+            "“United Nations” in English, “Assemblée générale” in French".to_string()
+        )]
+    );
 }
