@@ -7,18 +7,40 @@
 //! `Ottawa` / `Oslo`, `Stoltenberg` / `Rutte`) and `entity-missing` warnings
 //! (a name on one side with nothing in its place).
 //!
-//! Names come from two sources. The lexicon ([`crate::lexicon`]) knows EN↔FR
-//! names, acronyms, demonyms and weak forms. The document pair teaches the
-//! rest: a capitalised word or run of them (`Stoltenberg`, `New York`,
+//! Names come from three sources. The lexicon ([`crate::lexicon`]) knows
+//! EN↔FR names, acronyms, demonyms and weak forms. The document pair teaches
+//! more: a capitalised word or run of them (`Stoltenberg`, `New York`,
 //! `APT28`), not first in its sentence unless an acronym, not in an all-caps
 //! heading, never written in lower case in the document, that stands on both
-//! sides in at least half the units holding it, is a name of the pair.
+//! sides in at least half the units holding it, is a name of the pair. And a
+//! name written once (`Casteau`, `Tomasz`) is judged where it stands: a
+//! capitalised word absent from the other side is a name *by every sign*
+//! when no word there looks like its translation (a cognate: same opening,
+//! a few letters apart), it is no common or function word of English or
+//! French, never written in lower case, on one side only in no other unit
+//! (nor in a paragraph without counterpart), after no article unless the
+//! article determines a name the other side writes letter for letter (`the
+//! Trident Jupiter exercise`), not opening a clause or following a printed
+//! label (`Article 4 Clearance…`), not a number in words, not part of a
+//! lexicon name and not followed in its title-case phrase by a word the
+//! other side translates (`Cold Weather Operations`).
+//!
+//! Pairing: the names missing on each side are paired, cheapest first, with
+//! what stands in their place on the other (between the same anchors, near
+//! the same position in the sentence): two names are one `name-mismatch`; a
+//! name and a relative of the lexicon (`NATO` / `les Alliés`) one
+//! `entity-missing`; a name by every sign beside an untranslated capitalised
+//! word is a title rendered (nothing); a learned name gone where the other
+//! side has a name after its title (`Command Naples` / `Commandement … de
+//! Uedem`) a mismatch. What is left missing is `entity-missing`.
 //!
 //! What is never a finding: a demonym or a weak form alone (adjectives are
 //! rephrased freely: `Russian` / `de la Russie`, `IT` / `Informatique`); an
 //! acronym whose words stand on the other side (`NAC` / `Conseil de
-//! l'Atlantique Nord`, initials in any order); a capitalised word the pair
-//! did not learn, unless it stands where a known name went missing.
+//! l'Atlantique Nord`, initials in any order); a capitalised word that is
+//! not a name by every sign, unless it stands where a known name went
+//! missing. A name added on one side only cannot be told from one removed
+//! from the other: both are `entity-missing`.
 
 use std::ops::Range;
 
@@ -102,6 +124,24 @@ impl Names {
                     .or_default() += 1;
             }
         }
+        // A paragraph without counterpart (its translation dropped, left in
+        // English or in another language) says nothing of its names, but a
+        // capitalised word there may be one the translation renders
+        // elsewhere (`Air Operations Centre` / `Air Marshal`): it counts as
+        // stray, as it would had its translation been there.
+        for unit in units.iter().filter(|u| u.aside.is_none() && !two_sided(u)) {
+            for lang in [Lang::En, Lang::Fr] {
+                let side = Side::new(unit, lang);
+                let words: FxHashSet<&str> = side
+                    .runs(&[])
+                    .into_iter()
+                    .flat_map(|run| side.words[run].iter().map(|w| w.folded.as_str()))
+                    .collect();
+                for w in words {
+                    *stray.entry(w.to_string()).or_default() += 1;
+                }
+            }
+        }
         let mut learned = FxHashMap::default();
         for (key, b) in &both {
             let o = one.get(key).copied().unwrap_or(0);
@@ -175,6 +215,10 @@ struct Item {
     /// An unknown run with a word the other side does not translate: what
     /// may render a title in the place of a name by every sign.
     bare: bool,
+    /// An unknown word ending a longer capitalised run (`Command Naples`):
+    /// a name after its title, which may stand where a learned name went
+    /// missing though the title makes it no name by every sign.
+    tail: bool,
 }
 
 /// What an item may be in a pair.
@@ -255,6 +299,14 @@ fn pairing(a: &Item, b: &Item) -> Option<(Outcome, f64)> {
         (Candidate, Unknown(_)) | (Unknown(_), Candidate) if a.bare && b.bare => {
             Some((Outcome::Rendered, TRANSLATION_COST))
         }
+        // A learned name gone, and in its place a name after its title
+        // (`Commandement … de Uedem` / `Command Naples`).
+        (Missing, Unknown(false)) if matches!(a.what, What::Learned(_)) && b.tail => {
+            Some((Outcome::Mismatch, TAIL_COST))
+        }
+        (Unknown(false), Missing) if matches!(b.what, What::Learned(_)) && a.tail => {
+            Some((Outcome::Mismatch, TAIL_COST))
+        }
         (Unknown(_), Unknown(_)) => Some((Outcome::Translation, TRANSLATION_COST)),
         _ => None,
     }
@@ -280,6 +332,29 @@ const ANCHOR_SLACK: usize = 3;
 
 /// A demonym as what was replaced costs this much more than a name.
 const DEMONYM_COST: f64 = 0.02;
+
+/// Words that print a label before a heading's first word (`Article 4
+/// Clearance of…`, `PARTIE II Dispositions…`).
+const LABEL_WORDS: &[&str] = &[
+    "article",
+    "articles",
+    "chapter",
+    "part",
+    "section",
+    "annex",
+    "appendix",
+    "title",
+    "paragraph",
+    "chapitre",
+    "partie",
+    "annexe",
+    "titre",
+    "paragraphe",
+];
+
+/// A name after its title as the replacement of a learned name costs this
+/// much more than a known name: any other reading of the place comes first.
+const TAIL_COST: f64 = 0.08;
 
 /// An unknown word as replacement costs this much more than a known name.
 const UNKNOWN_COST: f64 = 0.05;
@@ -420,6 +495,7 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
         plausible: false,
         candidate: false,
         bare: false,
+        tail: false,
     };
     // Lexicon names and acronyms.
     for m in side.mentions.iter().filter(|m| m.form.is_name()) {
@@ -507,7 +583,22 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
     // noun), the translation of no word there, a common word nowhere, and on
     // one side only in no other unit (a word the translation renders
     // elsewhere is no name).
+    // Numbers in words are numbers, not names (`la guerre de Cent Ans`):
+    // `number-mismatch` compares them.
+    let number_words: Vec<Range<usize>> = super::numbers::numbers(side.text, lang)
+        .into_iter()
+        .filter(|n| n.form != super::numbers::Form::Digits)
+        .map(|n| n.span)
+        .collect();
+    let numeral = |w: &side::Word| {
+        number_words
+            .iter()
+            .any(|r| r.start < w.span.end && w.span.start < r.end)
+    };
     for run in side.runs(&taken) {
+        if side.words[run.clone()].iter().any(&numeral) {
+            continue;
+        }
         let whole = other.has(
             &side.key(run.clone()),
             side.words[run.clone()].iter().all(|w| w.acronym),
@@ -524,6 +615,8 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
             }
             let sub = i..j;
             i = j;
+            let tail = sub.len() == 1 && sub.end == run.end && run.len() >= 2;
+            let (sub_start, sub_end) = (sub.start, sub.end);
             let (plausible, candidate, bare) = judge(side, other, &sub, names);
             // A run the other side names by its last word (`Jens
             // Stoltenberg` / `M. Stoltenberg`) is there, unless a word of it
@@ -535,12 +628,30 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
             let acronym = side.words[sub.clone()].iter().all(|w| w.acronym);
             let what = What::Unknown(key);
             match items.iter_mut().find(|it| it.what == what) {
-                Some(it) => it.runs.push(sub),
+                Some(it) => it.runs.push(sub_start..sub_end),
                 None => {
-                    let mut it = item(what, sub, acronym, true, candidate);
+                    let mut it = item(what, sub_start..sub_end, acronym, true, candidate);
                     it.plausible = plausible;
                     it.candidate = candidate;
                     it.bare = bare;
+                    it.tail = tail;
+                    items.push(it);
+                }
+            }
+            // The last word of a longer unknown run, if no common word (`Allied
+            // Joint Force Command Naples`): what may stand in a learned
+            // name's place, and nothing else.
+            let last = &side.words[sub_end - 1];
+            if sub_end - sub_start >= 2
+                && sub_end == run.end
+                && !last.acronym
+                && !names.lower.contains(&last.folded)
+                && !crate::langid::is_function_word(&last.folded)
+            {
+                let what = What::Unknown(last.folded.clone());
+                if !items.iter().any(|it| it.what == what) {
+                    let mut it = item(what, sub_end - 1..sub_end, last.acronym, true, false);
+                    it.tail = true;
                     items.push(it);
                 }
             }
@@ -559,7 +670,38 @@ fn side_items(side: &Side, other: &Side, lang: Lang, names: &Names) -> Vec<Item>
 fn judge(side: &Side, other: &Side, sub: &Range<usize>, names: &Names) -> (bool, bool, bool) {
     let words = &side.words[sub.clone()];
     let key = side.key(sub.clone());
-    let plausible = !side.determined(sub.start)
+    // After an article, a capitalised common noun (`the Council`), unless
+    // the article determines a name the other side writes too (`the Trident
+    // Jupiter exercise` / `l'exercice Trident Jupiter`).
+    // Written letter for letter, accents included: `Déclaration` is the
+    // translation of `Declaration`, `Jupiter` is `Jupiter`.
+    let named_phrase = side
+        .phrase_after(sub.end)
+        .into_iter()
+        .enumerate()
+        .take_while(|&(n, k)| k == sub.end + n && side.words[k].cap)
+        .any(|(_, k)| {
+            let w = &side.words[k];
+            !names.lower.contains(&w.folded)
+                && other.capitalised(&w.folded)
+                && other.words.iter().any(|o| o.text == w.text)
+        });
+    // The first word after a printed label (`Article 4 Clearance and…`)
+    // opens its heading.
+    let first = sub.start;
+    let before: Vec<&side::Word> = side.words[..first]
+        .iter()
+        .rev()
+        .take_while(|w| w.sentence == side.words[first].sentence)
+        .collect();
+    let after_label = !before.is_empty()
+        && before.iter().all(|w| {
+            LABEL_WORDS.contains(&w.folded.as_str())
+                || w.folded.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || (w.folded.len() <= 5 && w.folded.chars().all(|c| "ivxlcdm".contains(c)))
+        });
+    let plausible = !after_label
+        && (!side.determined(sub.start) || named_phrase)
         && !words.iter().any(|w| other.translates(&w.folded, side))
         && !words.iter().all(|w| names.lower.contains(&w.folded))
         && names.one_sided.get(&key).copied().unwrap_or(0) <= 1;

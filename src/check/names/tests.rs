@@ -653,3 +653,56 @@ fn two_full_names_of_one_family_are_a_mismatch() {
         )]
     );
 }
+
+#[test]
+fn a_name_after_its_title_replaced_by_a_learned_name_is_one_mismatch() {
+    // `Uedem` is learned (unit 2 writes it on both sides); in unit 1 it
+    // stands where the English has `Naples`, a name after a title the
+    // French translates (`Allied Joint Force Command`).
+    let units = units_of_pair(
+        Some(
+            "1. General Haverkamp, Commander of Allied Joint Force Command Naples, presented the situation.\n\n2. The Combined Air Operations Centre Uedem reported on air policing.\n",
+        ),
+        "1. Le général Haverkamp, commandant du Commandement de forces interarmées alliées de Uedem, a présenté la situation.\n\n2. Le Centre d'opérations aériennes combinées Uedem a fait rapport sur la police du ciel.\n",
+    );
+    let f: Vec<(Rule, String)> = check(&units, &CheckOptions::default())
+        .into_iter()
+        .map(|f| (f.rule, f.message))
+        .collect();
+    assert_eq!(
+        f,
+        [(
+            Rule::NameMismatch,
+            "“Naples” in English, “Uedem” in French".to_string()
+        )]
+    );
+}
+
+#[test]
+fn an_article_before_a_name_the_other_side_writes_too_does_not_make_it_common() {
+    // `the Trident Jupiter exercise`: `the` determines the exercise's
+    // name, whose `Jupiter` the French writes letter for letter. (A word
+    // both languages spell alike, `the Joint Warfare Centre` / `le Centre`,
+    // reads the same way in a unit on its own; in a document, `centre`
+    // written in lower case somewhere tells it is a common word.)
+    let f = check_unit_names(
+        "Stavanger will host the Trident Jupiter command post exercise in March.",
+        "Stavanger accueillera l'exercice de poste de commandement Jupiter en mars.",
+    );
+    assert_eq!(
+        f,
+        [(
+            Rule::EntityMissing,
+            "“Trident” in English, no “Trident” in French".to_string()
+        )]
+    );
+    // A capitalised common noun after an article stays one (`a Joint
+    // Declaration` / `une Déclaration conjointe`).
+    assert!(
+        check_unit_names(
+            "The EU signed a Joint Declaration on cooperation.",
+            "L'UE a signé une Déclaration conjointe sur la coopération.",
+        )
+        .is_empty()
+    );
+}
