@@ -11,7 +11,7 @@
 //! (all capitals in the table) only match all-capital words; names match
 //! case-insensitively, ignoring accents, apostrophes and hyphens.
 //!
-//! The checks see more than the aligner: a few more places ([`extra`]), and
+//! The checks see more than the aligner: a few more places (`lexicon::extra`), and
 //! the related forms of [`related`]: demonyms and
 //! adjectives (`American`, `américaines` for the United States) and weak
 //! forms (`informatique` for IT). A related form shows its entity is there;

@@ -51,6 +51,17 @@ const NOT_NAMES: &[&str] = &[
     "october",
     "november",
     "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
     "monday",
     "tuesday",
     "wednesday",
@@ -101,8 +112,56 @@ fn word_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Titles before a surname (a subset of [`NOT_NAMES`]).
+const TITLES: &[&str] = &["mr", "mrs", "ms", "dr", "sir", "mme", "mlle", "mm"];
+
+/// How far apart two folded words are as cognates (edits over the longer
+/// length), `None` when they are not cognates: fewer than four letters, or
+/// more edits than a third of the longer word (two fifths when `a`'s first
+/// five letters open `b`, any when one opens the other: `Command` /
+/// `commandement`). `p` is `a`'s [`prefix`].
+fn cognate_distance(a: &str, p: &str, b: &str) -> Option<f64> {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na < 4 || nb < 4 {
+        return None;
+    }
+    let longest = na.max(nb);
+    let most = longest / 3;
+    let opens = p.chars().count() >= 5 && b.starts_with(p);
+    if !opens && na.abs_diff(nb) > most {
+        return None;
+    }
+    let d = edit_distance(a, b);
+    // Opening alike, still no more than two edits in five (`Northolt` is no
+    // cognate of `Northwood`).
+    let near = if opens {
+        5 * d <= 2 * longest || b.starts_with(a) || a.starts_with(b)
+    } else {
+        d <= most
+    };
+    near.then(|| d as f64 / longest as f64)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// A roman numeral, or a French roman ordinal (`Ier`, `IIe`).
 fn roman(w: &str) -> bool {
-    w.chars().all(|c| "IVXLCDM".contains(c))
+    let n = w.trim_end_matches(['e', 'r']);
+    !n.is_empty() && n.chars().all(|c| "IVXLCDM".contains(c))
 }
 
 /// The first five letters of a folded word (all of a shorter one).
@@ -367,15 +426,114 @@ impl<'a> Side<'a> {
     pub(super) fn determined(&self, i: usize) -> bool {
         i > 0
             && self.words[i - 1].sentence == self.words[i].sentence
-            && DETERMINERS.contains(&self.words[i - 1].folded.as_str())
+            // Unfolded: `à` is no `a`.
+            && DETERMINERS.contains(&self.words[i - 1].text.to_lowercase().as_str())
     }
 
-    /// Whether a word here shares its first five letters (the whole word,
-    /// when shorter, four letters at least) with `folded`: a translation
-    /// (`Secrétaire` / `Secretary`), not another name.
-    pub(super) fn cognate(&self, folded: &str) -> bool {
+    /// Whether the folded word `folded` stands here, in any case.
+    pub(super) fn holds(&self, folded: &str) -> bool {
+        self.at.contains_key(folded)
+    }
+
+    /// Whether the folded word `folded` stands here capitalised.
+    pub(super) fn capitalised(&self, folded: &str) -> bool {
+        self.at
+            .get(folded)
+            .is_some_and(|is| is.iter().any(|&i| self.words[i].cap))
+    }
+
+    /// Whether word `i` opens a clause: first in its sentence, or after a
+    /// colon or a dash (`Source : Bureau de presse`, `2025 – Communiqué`).
+    pub(super) fn opens_clause(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        w.initial
+            || (i > 0
+                && self.text[self.words[i - 1].span.end..w.span.start].contains([':', '–', '—']))
+    }
+
+    /// Whether words `run` touch a lexicon mention (`Northern` of `Northern
+    /// Ireland`, `Powers` of `Allied Powers`): part of a longer name a
+    /// translation renders in its own words.
+    pub(super) fn touches_lexicon(&self, run: &Range<usize>) -> bool {
+        let before = run.start > 0 && {
+            let w = &self.words[run.start - 1];
+            w.lexicon && self.words[run.start].joined
+        };
+        let after = self
+            .words
+            .get(run.end)
+            .is_some_and(|w| w.lexicon && w.joined);
+        before || after
+    }
+
+    /// The capitalised words after `end` in the same title-case phrase:
+    /// joined to it, or linked by one function word (`Heads of State and
+    /// Government`, `Cold Weather Operations`), at most six.
+    pub(super) fn phrase_after(&self, end: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = end;
+        while i < self.words.len() && out.len() < 6 {
+            let w = &self.words[i];
+            if w.sentence != self.words[end - 1].sentence {
+                break;
+            }
+            let gap = &self.text[self.words[i - 1].span.end..w.span.start];
+            let tight = gap
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '-'));
+            if !tight {
+                break;
+            }
+            if w.cap {
+                out.push(i);
+            } else if !FUNCTION_WORDS.contains(&w.folded.as_str())
+                || !self.words.get(i + 1).is_some_and(|n| n.cap)
+            {
+                break;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Whether the folded word `folded` stands here after a title (`M.`,
+    /// `Mr`, `Mme`): a person named by surname, so a first name on the other
+    /// side is no missing name (`Jens Stoltenberg` / `M. Stoltenberg`).
+    pub(super) fn titled(&self, folded: &str) -> bool {
+        self.at.get(folded).is_some_and(|is| {
+            is.iter().any(|&i| {
+                i > 0 && {
+                    let w = &self.words[i - 1];
+                    // (`M.` may end a sentence for the splitter.)
+                    w.cap && (TITLES.contains(&w.folded.as_str()) || w.folded == "m")
+                }
+            })
+        })
+    }
+
+    /// Whether a word here is the translation of `folded`, a word of `own`
+    /// (the other side) absent from here: a cognate (the first five letters
+    /// alike, or few edits apart: `Secretary` / `secrétaire`, `Summit` /
+    /// `Sommet`) that is not closer to another word of `own` (`Defence` takes
+    /// `défense`, which is then no translation of `Defender`).
+    pub(super) fn translates(&self, folded: &str, own: &Side) -> bool {
+        let n = folded.chars().count();
+        if n < 4 {
+            return false;
+        }
         let p = prefix(folded);
-        p.chars().count() >= 4 && self.prefixes.contains(p)
+        self.at.keys().any(|b| {
+            let Some(d) = cognate_distance(folded, p, b) else {
+                return false;
+            };
+            // `b` is the translation of a closer word of `own`, or `own`
+            // has `b` itself.
+            !own.at.keys().any(|a| {
+                a.as_str() == b.as_str()
+                    || (a.as_str() != folded
+                        && cognate_distance(a, prefix(a), b).is_some_and(|e| e < d))
+            })
+        })
     }
 
     /// Where words `run` stand, from 0 to 1: in their sentence, or in the
