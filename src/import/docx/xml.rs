@@ -210,10 +210,8 @@ fn route(fields: &[Field]) -> Route {
             .unwrap_or("")
             .to_ascii_uppercase();
         match name.as_str() {
-            "TOC" => out = Route::Toc,
-            "PAGE" | "NUMPAGES" | "PAGEREF" | "SECTIONPAGES" if out == Route::Shown => {
-                out = Route::Dropped;
-            }
+            "TOC" if out == Route::Shown => out = Route::Toc,
+            "PAGE" | "NUMPAGES" | "PAGEREF" | "SECTIONPAGES" => out = Route::Dropped,
             _ => {}
         }
     }
