@@ -362,11 +362,8 @@ impl State {
         let val = || attr(e, b"val");
         match name {
             b"txbxContent" if open => self.textbox += 1,
-            _ if self.textbox > 0 => {
-                if name == b"t" && open {
-                    self.text_in = Some(TextIn::Text);
-                }
-            }
+            b"t" if self.textbox > 0 && open => self.text_in = Some(TextIn::Text),
+            _ if self.textbox > 0 => {}
             b"footnote" | b"endnote" if open => {
                 let kind = if name == b"footnote" {
                     NoteKind::Foot
@@ -449,16 +446,14 @@ impl State {
                     result: true,
                 });
             }
-            b"footnoteReference" | b"endnoteReference" => {
-                if route(&self.fields) == Route::Shown {
-                    let kind = if name == b"footnoteReference" {
-                        NoteKind::Foot
-                    } else {
-                        NoteKind::End
-                    };
-                    let id = attr(e, b"id").unwrap_or_default();
-                    self.para(|p| p.notes.push((kind, id)));
-                }
+            b"footnoteReference" | b"endnoteReference" if route(&self.fields) == Route::Shown => {
+                let kind = if name == b"footnoteReference" {
+                    NoteKind::Foot
+                } else {
+                    NoteKind::End
+                };
+                let id = attr(e, b"id").unwrap_or_default();
+                self.para(|p| p.notes.push((kind, id)));
             }
             _ => {}
         }
