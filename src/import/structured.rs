@@ -55,6 +55,13 @@ pub fn sniff(name: &str, bytes: &[u8]) -> SourceFormat {
     if bytes.starts_with(b"PK\x03\x04") && memchr::memmem::find(bytes, b"word/").is_some() {
         return SourceFormat::Docx;
     }
+    // A password-protected .docx is an OLE file holding `EncryptedPackage`.
+    if bytes.starts_with(crate::import::docx::OLE_SIGNATURE)
+        && (name.to_ascii_lowercase().ends_with(".docx")
+            || crate::import::docx::is_encrypted_package(bytes))
+    {
+        return SourceFormat::Docx;
+    }
     let head = &bytes[..bytes.len().min(1024)];
     if memchr::memmem::find(head, b"%PDF-").is_some_and(|at| at < 16) {
         return SourceFormat::Pdf;
@@ -296,9 +303,8 @@ pub const MAX_INFLATED: u64 = 512 << 20;
 pub fn supported(format: SourceFormat) -> bool {
     match format {
         SourceFormat::Text => false,
-        SourceFormat::Docx | SourceFormat::Html | SourceFormat::Pdf | SourceFormat::Markdown => {
-            false
-        }
+        SourceFormat::Docx => true,
+        SourceFormat::Html | SourceFormat::Pdf | SourceFormat::Markdown => false,
     }
 }
 
@@ -307,11 +313,14 @@ pub fn supported(format: SourceFormat) -> bool {
 /// # Errors
 /// The reader's [`InputProblem`]: a corrupt or encrypted file, one that
 /// inflates past the limit, a PDF with no text layer.
-pub fn read(format: SourceFormat, _bytes: &[u8]) -> Result<Structured, InputProblem> {
-    Err(InputProblem::Binary(format!(
-        "looks like {}, which natalign does not read",
-        format.as_str()
-    )))
+pub fn read(format: SourceFormat, bytes: &[u8]) -> Result<Structured, InputProblem> {
+    match format {
+        SourceFormat::Docx => crate::import::docx::read(bytes),
+        _ => Err(InputProblem::Binary(format!(
+            "looks like {}, which natalign does not read",
+            format.as_str()
+        ))),
+    }
 }
 
 #[cfg(test)]
