@@ -3,6 +3,7 @@
 //! memories made by natalign or by other tools, so they can be checked and
 //! merged; termbases (TBX), for glossaries.
 
+pub mod pdf;
 pub mod structured;
 pub mod tbx;
 pub mod tmx;
