@@ -151,7 +151,7 @@ pub fn is_page_number(text: &str) -> bool {
     let t = text.trim().to_lowercase();
     let t = t.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | ' '));
     let t = t.strip_prefix("page").unwrap_or(t).trim();
-    let mut parts = t.splitn(2, |c: char| c == '/' || c == ' ');
+    let mut parts = t.splitn(2, ['/', ' ']);
     let first = parts.next().unwrap_or("");
     let rest = parts.next().map(str::trim).unwrap_or("");
     let rest = rest
