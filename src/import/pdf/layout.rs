@@ -54,7 +54,7 @@ pub struct Page {
 
 /// Gap between two glyphs on one baseline, in font sizes, above which they
 /// are two segments (table cells, columns) rather than two words.
-const SEGMENT_GAP: f64 = 1.0;
+pub const SEGMENT_GAP: f64 = 1.0;
 
 /// The lines of a page from its glyphs: glyphs grouped by baseline (within
 /// a third of the font size), sorted by x, a space where the gap is wider
@@ -143,7 +143,7 @@ impl Furniture {
 }
 
 /// Lines looked at, at each end of a page, for furniture.
-const EDGE_LINES: usize = 3;
+pub const EDGE_LINES: usize = 3;
 
 /// Whether `text` is a page number: `3`, `- 3 -`, `Page 3`, `Page 3 of 12`,
 /// `page 3 sur 12`, `3/12`.
