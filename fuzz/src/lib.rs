@@ -303,3 +303,19 @@ pub fn csv_rows(bytes: &[u8]) -> usize {
     }
     rows
 }
+
+/// `pdf` on arbitrary bytes: the PDF reader refuses or reads, never panics;
+/// what it reads renders to text the pipeline takes.
+pub fn pdf(data: &[u8]) {
+    if data.len() > MAX_LEN {
+        return;
+    }
+    if let Ok(doc) = natalign::import::pdf::read(data) {
+        let text = doc.render();
+        assert!(
+            text.ends_with('\n'),
+            "rendered PDF text does not end a line"
+        );
+        let _ = pipeline::load("fuzz.pdf", data);
+    }
+}

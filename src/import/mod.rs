@@ -4,6 +4,7 @@
 //! merged; termbases (TBX), for glossaries.
 
 pub mod docx;
+pub mod pdf;
 pub mod structured;
 pub mod tbx;
 pub mod tmx;

@@ -12,7 +12,9 @@
 //! Markdown, which content cannot; a reader never panics and returns an
 //! [`InputProblem`] naming what is wrong; [`Structured::render`] writes one
 //! block per line with a blank line between blocks, so the segmenter finds
-//! exactly the format's paragraphs and a block's lines are `2i+1`.
+//! exactly the format's paragraphs and a block's lines are `2i+1`; a
+//! [`BlockKind::Lines`] block (PDF: the page's lines, which the segmenter
+//! joins) is written verbatim, after all other items.
 
 use crate::document::{Lang, ParagraphKind};
 use crate::error::InputProblem;
@@ -127,6 +129,11 @@ pub enum BlockKind {
     Footnote,
     /// A table cell.
     Cell,
+    /// Text as the page laid it out (PDF): its lines kept, blank lines
+    /// between paragraphs, form feeds between pages, for the segmenter to
+    /// join wrapped lines, bridge page breaks and judge line-end hyphens.
+    /// Rendered verbatim; such blocks come after all other items.
+    Lines,
 }
 
 impl BlockKind {
@@ -138,7 +145,7 @@ impl BlockKind {
             BlockKind::Title => Some(ParagraphKind::Title),
             BlockKind::Heading => Some(ParagraphKind::Heading),
             BlockKind::Footnote => Some(ParagraphKind::Footnote),
-            BlockKind::Body | BlockKind::ListItem | BlockKind::Cell => None,
+            BlockKind::Body | BlockKind::ListItem | BlockKind::Cell | BlockKind::Lines => None,
         }
     }
 }
@@ -250,6 +257,12 @@ impl Structured {
             if i > 0 {
                 out.push_str("\n\n");
             }
+            if let Item::Block(b) = item
+                && b.kind == BlockKind::Lines
+            {
+                out.push_str(&verbatim(&b.text));
+                continue;
+            }
             let line = match item {
                 Item::Block(b) => match &b.label {
                     Some(l) if !b.text.is_empty() => format!("{l} {}", b.text),
@@ -265,8 +278,30 @@ impl Structured {
         out
     }
 
-    /// The item on 1-based line `line` of [`Structured::render`]'s text.
+    /// The item on 1-based line `line` of [`Structured::render`]'s text
+    /// (for a [`BlockKind::Lines`] block, any of its lines).
     pub fn item_at_line(&self, line: usize) -> Option<&Item> {
+        let is_lines = |i: &Item| matches!(i, Item::Block(b) if b.kind == BlockKind::Lines);
+        if self.items.last().is_some_and(is_lines) {
+            // Lines blocks come last: walk the items, counting their lines.
+            let mut start = 1;
+            for item in &self.items {
+                let lines = match item {
+                    Item::Block(b) if b.kind == BlockKind::Lines => {
+                        verbatim(&b.text).matches('\n').count() + 1
+                    }
+                    _ => 1,
+                };
+                if line < start {
+                    return None;
+                }
+                if line < start + lines {
+                    return Some(item);
+                }
+                start += lines + 1;
+            }
+            return None;
+        }
         line.checked_sub(1)
             .filter(|l| l % 2 == 0)
             .and_then(|l| self.items.get(l / 2))
@@ -292,6 +327,21 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// A [`BlockKind::Lines`] block's text as rendered: control characters out
+/// but line ends and form feeds, no line end at the end.
+fn verbatim(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\x0c' || c == '\t')
+        .collect();
+    let text = text.trim_end_matches(['\n', '\x0c', ' ', '\t']);
+    if text.is_empty() {
+        " ".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
 /// The most bytes a reader inflates or builds from one file (zip entries,
 /// decoded streams): a Word file whose XML inflates past it is refused as a
 /// likely zip bomb.
@@ -303,8 +353,8 @@ pub const MAX_INFLATED: u64 = 512 << 20;
 pub fn supported(format: SourceFormat) -> bool {
     match format {
         SourceFormat::Text => false,
-        SourceFormat::Docx => true,
-        SourceFormat::Html | SourceFormat::Pdf | SourceFormat::Markdown => false,
+        SourceFormat::Docx | SourceFormat::Pdf => true,
+        SourceFormat::Html | SourceFormat::Markdown => false,
     }
 }
 
@@ -316,6 +366,7 @@ pub fn supported(format: SourceFormat) -> bool {
 pub fn read(format: SourceFormat, bytes: &[u8]) -> Result<Structured, InputProblem> {
     match format {
         SourceFormat::Docx => crate::import::docx::read(bytes),
+        SourceFormat::Pdf => crate::import::pdf::read(bytes),
         _ => Err(InputProblem::Binary(format!(
             "looks like {}, which natalign does not read",
             format.as_str()

@@ -85,7 +85,7 @@ fn binary_file_with_nul_bytes() {
 }
 
 #[test]
-fn pdf_file() {
+fn truncated_pdf_file() {
     let dir = tempfile::tempdir().unwrap();
     refused(
         &write(
@@ -94,7 +94,7 @@ fn pdf_file() {
             b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
         ),
         3,
-        "looks like a PDF; extract its text first",
+        "corrupt PDF: ",
     );
 }
 
@@ -168,7 +168,7 @@ fn bad_input_table() {
         (
             "scan.pdf",
             b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
-            "not a text file: looks like a PDF; extract its text first",
+            "corrupt PDF: failed parsing cross reference table: invalid start value",
         ),
         ("utf16.txt", utf16_bad, "invalid UTF-16"),
         (

@@ -146,7 +146,7 @@ fn skips_binary_hidden_and_escaping_links_with_a_reason() {
     assert!(res.status.success(), "{}", stderr(&res));
     let err = stderr(&res);
     assert!(
-        err.contains("scan.pdf: not a text file: looks like a PDF"),
+        err.contains("scan.pdf: corrupt PDF: "),
         "{err}"
     );
     assert!(err.contains(".hidden.txt: hidden"), "{err}");

@@ -20,11 +20,12 @@ fn target(name: &str) -> fn(&[u8]) {
         "decode" => targets::decode,
         "segment" => targets::segment,
         "pipeline" => targets::pipeline,
+        "pdf" => targets::pdf,
         _ => panic!("no fuzz target {name}"),
     }
 }
 
-const TARGETS: &[&str] = &["decode", "segment", "pipeline"];
+const TARGETS: &[&str] = &["decode", "segment", "pipeline", "pdf"];
 
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -1,30 +1,13 @@
-//! Structured formats read by the real binary: the committed fixtures under
-//! tests/data/formats/ (made by scripts/gen-format-fixtures/), aligned and
-//! scored against the corpus pairs' gold, their labels compared with those
-//! of the text, and bad files refused with one line and exit code 3.
+//! Word documents: block F1 on the corpus pairs, labels as printed, one-file
+//! two-column tables, notes, revisions and fields, bad files refused.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use super::score;
 use crate::util::{CORPUS, corpus, root, run, sample, stderr, stdout};
 
 fn docx(name: &str) -> PathBuf {
     root().join("tests/data/formats/docx").join(name)
-}
-
-/// `P R F1 pairs` of an alignment CSV against a corpus pair's gold blocks.
-fn score(csv: &Path, pair: &str) -> String {
-    let dir = corpus(pair);
-    let out = Command::new("python3")
-        .arg(root().join("tests/tools/score_blocks.py"))
-        .arg(csv)
-        .arg(dir.join("en.txt"))
-        .arg(dir.join("fr.txt"))
-        .arg(dir.join("gold_blocks.tsv"))
-        .output()
-        .expect("run python3");
-    assert!(out.status.success(), "{}", stderr(&out));
-    stdout(&out).lines().last().unwrap_or_default().to_string()
 }
 
 /// (label, kind) of each paragraph `inspect --json` reports.
