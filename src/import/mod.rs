@@ -3,6 +3,9 @@
 //! memories made by natalign or by other tools, so they can be checked and
 //! merged; termbases (TBX), for glossaries.
 
+pub mod columns;
+pub mod html;
+pub mod markdown;
 pub mod structured;
 pub mod tbx;
 pub mod tmx;

@@ -296,9 +296,8 @@ pub const MAX_INFLATED: u64 = 512 << 20;
 pub fn supported(format: SourceFormat) -> bool {
     match format {
         SourceFormat::Text => false,
-        SourceFormat::Docx | SourceFormat::Html | SourceFormat::Pdf | SourceFormat::Markdown => {
-            false
-        }
+        SourceFormat::Html | SourceFormat::Markdown => true,
+        SourceFormat::Docx | SourceFormat::Pdf => false,
     }
 }
 
@@ -307,7 +306,12 @@ pub fn supported(format: SourceFormat) -> bool {
 /// # Errors
 /// The reader's [`InputProblem`]: a corrupt or encrypted file, one that
 /// inflates past the limit, a PDF with no text layer.
-pub fn read(format: SourceFormat, _bytes: &[u8]) -> Result<Structured, InputProblem> {
+pub fn read(format: SourceFormat, bytes: &[u8]) -> Result<Structured, InputProblem> {
+    match format {
+        SourceFormat::Html => return super::html::read(bytes),
+        SourceFormat::Markdown => return super::markdown::read(bytes),
+        _ => {}
+    }
     Err(InputProblem::Binary(format!(
         "looks like {}, which natalign does not read",
         format.as_str()
