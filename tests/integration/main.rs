@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod corpus;
 mod docs;
+mod formats;
 mod names;
 mod outputs;
 mod perturb;
