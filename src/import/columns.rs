@@ -157,17 +157,22 @@ mod tests {
             ),
         ]);
         assert_eq!(language_columns(&t), Some((Lang::En, Lang::Fr)));
-        let swapped: Vec<Vec<String>> = t.iter().map(|r| vec![r[1].clone(), r[0].clone()]).collect();
+        let swapped: Vec<Vec<String>> =
+            t.iter().map(|r| vec![r[1].clone(), r[0].clone()]).collect();
         assert_eq!(language_columns(&swapped), Some((Lang::Fr, Lang::En)));
     }
 
     #[test]
     fn one_language_data_or_other_widths_are_not_columns() {
-        let en = rows(&[
-            ("The Parties agree that the Organisation shall act.", "The Council shall meet in the spring of each year."),
-        ]);
+        let en = rows(&[(
+            "The Parties agree that the Organisation shall act.",
+            "The Council shall meet in the spring of each year.",
+        )]);
         assert_eq!(language_columns(&en), None);
-        assert_eq!(language_columns(&rows(&[("1951", "1952"), ("12", "13")])), None);
+        assert_eq!(
+            language_columns(&rows(&[("1951", "1952"), ("12", "13")])),
+            None
+        );
         let three = vec![vec!["a".to_string(), "b".to_string(), "c".to_string()]];
         assert_eq!(language_columns(&three), None);
         assert_eq!(language_columns(&[]), None);

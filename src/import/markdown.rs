@@ -23,7 +23,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::document::Lang;
 use crate::error::InputProblem;
 use crate::import::columns;
-use crate::import::structured::{Block, BlockKind, Item, Omitted, SourceFormat, Structured, one_line};
+use crate::import::structured::{
+    Block, BlockKind, Item, Omitted, SourceFormat, Structured, one_line,
+};
 use crate::segment::{Inline, reduce_inline};
 
 /// Read a Markdown file.
@@ -221,7 +223,8 @@ impl Reader {
                 }));
             }
         } else {
-            self.items.push(Item::Block(Block::new(BlockKind::Body, shown)));
+            self.items
+                .push(Item::Block(Block::new(BlockKind::Body, shown)));
         }
     }
 
@@ -302,7 +305,9 @@ impl Reader {
 
 /// `.` or `)`, as the ordered list item's marker at the start of `at` has it.
 fn marker_delimiter(at: &str) -> char {
-    let rest = at.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = at
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit());
     if rest.starts_with(')') { ')' } else { '.' }
 }
 

@@ -63,7 +63,9 @@ pub fn sniff(name: &str, bytes: &[u8]) -> SourceFormat {
         return SourceFormat::Html;
     }
     let lower = name.to_ascii_lowercase();
-    let web_name = [".html", ".htm", ".xhtml"].iter().any(|e| lower.ends_with(e));
+    let web_name = [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|e| lower.ends_with(e));
     if web_name && starts_with_tag(head) {
         return SourceFormat::Html;
     }

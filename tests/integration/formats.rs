@@ -22,7 +22,11 @@ fn score(csv: &Path, pair: &str) -> String {
         .arg(c.join("gold_blocks.tsv"))
         .output()
         .expect("python3 runs the scorer");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .last()
@@ -58,7 +62,10 @@ fn boilerplate() -> Vec<String> {
 fn leaked(rows: &[crate::util::Row]) -> Vec<String> {
     let mut found: Vec<String> = boilerplate()
         .into_iter()
-        .filter(|s| rows.iter().any(|r| r["en"].contains(s) || r["fr"].contains(s)))
+        .filter(|s| {
+            rows.iter()
+                .any(|r| r["en"].contains(s) || r["fr"].contains(s))
+        })
         .collect();
     found.sort();
     found
@@ -151,7 +158,9 @@ fn ordered_list_labels_are_the_printed_ones() {
     let keys: Vec<&str> = page.iter().map(|r| r["en_number"].as_str()).collect();
     assert_eq!(keys, ["1", "2", "3", "4", "5"]);
     let texts = |rows: &[crate::util::Row]| -> Vec<(String, String)> {
-        rows.iter().map(|r| (r["en"].clone(), r["fr"].clone())).collect()
+        rows.iter()
+            .map(|r| (r["en"].clone(), r["fr"].clone()))
+            .collect()
     };
     assert_eq!(texts(&page), texts(&text));
     // `<ol type="a" start="…">` items print `(a)`…: keys under their article.

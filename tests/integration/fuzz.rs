@@ -20,11 +20,13 @@ fn target(name: &str) -> fn(&[u8]) {
         "decode" => targets::decode,
         "segment" => targets::segment,
         "pipeline" => targets::pipeline,
+        "html" => targets::html,
+        "markdown" => targets::markdown,
         _ => panic!("no fuzz target {name}"),
     }
 }
 
-const TARGETS: &[&str] = &["decode", "segment", "pipeline"];
+const TARGETS: &[&str] = &["decode", "segment", "pipeline", "html", "markdown"];
 
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -192,7 +192,15 @@ const FURNITURE: &[(&str, &str)] = &[
 
 /// Class and id hints of the main content.
 const CONTENT: &[&str] = &[
-    "content", "main", "article", "body-text", "bodytext", "story", "entry", "post", "text",
+    "content",
+    "main",
+    "article",
+    "body-text",
+    "bodytext",
+    "story",
+    "entry",
+    "post",
+    "text",
 ];
 
 /// Furniture hints that only count outside the main content (an article's
@@ -245,7 +253,16 @@ pub(super) fn judge(e: &Element, stats: Option<&Stats>, in_main: bool) -> Option
     // Link density, on blocks that hold lists of links.
     let container = matches!(
         name,
-        "ul" | "ol" | "menu" | "dl" | "div" | "section" | "p" | "td" | "th" | "table" | "header"
+        "ul" | "ol"
+            | "menu"
+            | "dl"
+            | "div"
+            | "section"
+            | "p"
+            | "td"
+            | "th"
+            | "table"
+            | "header"
             | "footer"
     );
     let content = CONTENT.iter().any(|h| hints.contains(h));

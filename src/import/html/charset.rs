@@ -121,7 +121,10 @@ mod tests {
         assert_eq!((text.as_str(), enc), ("<p>été</p>", "windows-1252"));
         // A UTF-16 label in a meta means UTF-8.
         assert_eq!(decode(b"<meta charset=utf-16><p>x</p>").1, "UTF-8");
-        let utf16: Vec<u8> = "<html><p>été</p>".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf16: Vec<u8> = "<html><p>été</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         assert_eq!(decode(&utf16).0, "<html><p>été</p>");
     }
 }

@@ -89,10 +89,38 @@ fn too_deep(text: &str) -> Option<usize> {
                 let self_closing = close > 0 && rest[close - 1] == b'/';
                 let free = matches!(
                     name.as_str(),
-                    "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link"
-                        | "meta" | "source" | "track" | "wbr" | "p" | "li" | "dt" | "dd" | "tr"
-                        | "td" | "th" | "option" | "optgroup" | "tbody" | "thead" | "tfoot"
-                        | "colgroup" | "caption" | "rp" | "rt" | "html" | "head" | "body"
+                    "area"
+                        | "base"
+                        | "br"
+                        | "col"
+                        | "embed"
+                        | "hr"
+                        | "img"
+                        | "input"
+                        | "link"
+                        | "meta"
+                        | "source"
+                        | "track"
+                        | "wbr"
+                        | "p"
+                        | "li"
+                        | "dt"
+                        | "dd"
+                        | "tr"
+                        | "td"
+                        | "th"
+                        | "option"
+                        | "optgroup"
+                        | "tbody"
+                        | "thead"
+                        | "tfoot"
+                        | "colgroup"
+                        | "caption"
+                        | "rp"
+                        | "rt"
+                        | "html"
+                        | "head"
+                        | "body"
                 );
                 if !free && !self_closing {
                     depth += 1;
@@ -200,7 +228,6 @@ struct Cell {
     lang: Option<Lang>,
 }
 
-
 struct Walker {
     stats: HashMap<NodeId, Stats>,
     root: Option<NodeId>,
@@ -294,11 +321,14 @@ impl Walker {
             self.links += 1;
         }
         if self.omit.is_none() {
-            let outside = self.root.is_some_and(|r| {
-                !self.in_root && r != id && !self.ancestors.contains(&id)
-            });
+            let outside = self
+                .root
+                .is_some_and(|r| !self.in_root && r != id && !self.ancestors.contains(&id));
             let reason = if outside {
-                Some(boilerplate::judge(e, self.stats.get(&id), false).unwrap_or("outside the main content"))
+                Some(
+                    boilerplate::judge(e, self.stats.get(&id), false)
+                        .unwrap_or("outside the main content"),
+                )
             } else if block && Some(id) != self.root {
                 let in_main = self.root.is_some() && self.in_root;
                 boilerplate::judge(e, self.stats.get(&id), in_main)
@@ -355,8 +385,10 @@ impl Walker {
             "ul" | "menu" => Some(Counter::unordered()),
             _ => None,
         };
-        let plain = matches!(name, "div" | "section" | "article" | "body" | "p" | "center")
-            || (matches!(name, "td" | "th") && !in_data_table);
+        let plain = matches!(
+            name,
+            "div" | "section" | "article" | "body" | "p" | "center"
+        ) || (matches!(name, "td" | "th") && !in_data_table);
         match name {
             "table" => {
                 let layout = matches!(e.attr("role"), Some("presentation" | "none"))
@@ -420,11 +452,9 @@ impl Walker {
                     cell.items.end = end;
                 }
             }
-            "table" => {
-                if self.tables.last().is_some_and(|t| t.id == id) {
-                    if let Some(t) = self.tables.pop() {
-                        self.finish_table(t);
-                    }
+            "table" if self.tables.last().is_some_and(|t| t.id == id) => {
+                if let Some(t) = self.tables.pop() {
+                    self.finish_table(t);
                 }
             }
             _ => {}

@@ -137,7 +137,10 @@ fn a_bilingual_table_is_two_columns() {
             Item::Omitted(_) => None,
         })
         .collect();
-    assert_eq!(texts, ["Agreemen", "The Part", "This Agr", "Les Part", "Le prés"]);
+    assert_eq!(
+        texts,
+        ["Agreemen", "The Part", "This Agr", "Les Part", "Le prés"]
+    );
 }
 
 #[test]
