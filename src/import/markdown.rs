@@ -9,7 +9,7 @@
 //! by cell (a two-column English|French table as two language columns,
 //! [`crate::import::columns`]); emphasis, links, images and inline HTML
 //! reduced to their text by the same function as the text path's
-//! ([`crate::segment::reduce_inline`]); an HTML block as its text, or omitted
+//! (`segment::markdown::reduce_inline`); an HTML block as its text, or omitted
 //! (`html block`) when it shows none; YAML front matter omitted
 //! (`front matter`).
 //!

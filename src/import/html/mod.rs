@@ -1,15 +1,15 @@
 //! Web pages (HTML) as blocks: the page's main content in reading order,
 //! its furniture left out with why.
 //!
-//! Input: a page's bytes (any encoding, [`charset`]). Output: a
+//! Input: a page's bytes (any encoding, `charset`). Output: a
 //! [`Structured`] of format [`SourceFormat::Html`]: `<p>`, `<li>`,
 //! `<h1>`–`<h6>` (the first `<h1>` the title), data-table cells,
 //! `<blockquote>`, `<dt>`/`<dd>`, `<pre>` and text directly inside `<div>`,
 //! `<section>`, `<article>` as blocks (inline markup is text, `<br>` a space);
-//! `<ol>` labels resolved as printed ([`lists`]); each block's `lang`
+//! `<ol>` labels resolved as printed (`lists`); each block's `lang`
 //! (inherited `lang` attribute); navigation, headers, footers, cookie
 //! banners, breadcrumbs, share and link lists as [`Omitted`] with their reason
-//! ([`boilerplate`]); a two-column table with English in one column and
+//! (`boilerplate`); a two-column table with English in one column and
 //! French in the other as two language columns.
 //!
 //! Guarantees: the parser is html5ever (through scraper, entities decoded,
