@@ -129,7 +129,7 @@ fn page_furniture_is_noise_with_its_reason() {
         "[outside the main content] Aller au contenu principal",
         "[cookie banner] Ce site utilise des cookies",
         "[page header] Portail de l’Organisation",
-        "[link list] Archives des traités connexes",
+        "[link list] … Archives des traités connexes",
         "[page footer] Droits réservés",
     ] {
         assert!(out.contains(want), "{want:?} not in\n{out}");
