@@ -304,6 +304,11 @@ pub fn csv_rows(bytes: &[u8]) -> usize {
     rows
 }
 
+/// The Word reader (`structured::read(SourceFormat::Docx, …)`).
+pub fn docx(data: &[u8]) {
+    structured(natalign::import::structured::SourceFormat::Docx, data);
+}
+
 /// `pdf` on arbitrary bytes: the PDF reader refuses or reads, never panics;
 /// what it reads renders to text the pipeline takes.
 pub fn pdf(data: &[u8]) {
@@ -318,4 +323,41 @@ pub fn pdf(data: &[u8]) {
         );
         let _ = pipeline::load("fuzz.pdf", data);
     }
+}
+
+/// A structured reader on arbitrary bytes: either a refusal, or items that
+/// render one per line (item `i` on line `2i+1`), and whose rendered text the
+/// pipeline loads without panicking.
+fn structured(format: natalign::import::structured::SourceFormat, data: &[u8]) {
+    use natalign::import::structured::{self, Item};
+    if data.len() > MAX_LEN {
+        return;
+    }
+    let Ok(doc) = structured::read(format, data) else {
+        return;
+    };
+    assert!(
+        doc.items.iter().any(|i| matches!(i, Item::Block(_))),
+        "a document read has a block"
+    );
+    let text = doc.render();
+    assert_eq!(
+        text.lines().count(),
+        doc.items.len() * 2 - 1,
+        "one line per item, a blank line between"
+    );
+    for (i, _) in doc.items.iter().enumerate() {
+        assert!(doc.item_at_line(2 * i + 1).is_some());
+    }
+    let _ = pipeline::load("fuzz.txt", text.as_bytes());
+}
+
+/// The web-page reader (`structured::read(SourceFormat::Html, …)`).
+pub fn html(data: &[u8]) {
+    structured(natalign::import::structured::SourceFormat::Html, data);
+}
+
+/// The Markdown reader (`structured::read(SourceFormat::Markdown, …)`).
+pub fn markdown(data: &[u8]) {
+    structured(natalign::import::structured::SourceFormat::Markdown, data);
 }

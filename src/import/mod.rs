@@ -3,7 +3,10 @@
 //! memories made by natalign or by other tools, so they can be checked and
 //! merged; termbases (TBX), for glossaries.
 
+pub mod columns;
 pub mod docx;
+pub mod html;
+pub mod markdown;
 pub mod pdf;
 pub mod structured;
 pub mod tbx;

@@ -72,10 +72,29 @@ pub fn sniff(name: &str, bytes: &[u8]) -> SourceFormat {
         return SourceFormat::Html;
     }
     let lower = name.to_ascii_lowercase();
+    let web_name = [".html", ".htm", ".xhtml"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    if web_name && starts_with_tag(head) {
+        return SourceFormat::Html;
+    }
     if lower.ends_with(".md") || lower.ends_with(".markdown") {
         return SourceFormat::Markdown;
     }
     SourceFormat::Text
+}
+
+/// Whether the first bytes (after a BOM and spaces) open a tag or a comment:
+/// `<p>`, `<div class=…>`, `<!-- …`. Only for a file named as a web page.
+fn starts_with_tag(head: &[u8]) -> bool {
+    let rest = head
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(head)
+        .trim_ascii_start();
+    match rest {
+        [b'<', c, ..] => c.is_ascii_alphabetic() || *c == b'!',
+        _ => false,
+    }
 }
 
 /// Whether the first bytes open an HTML document (UTF-8, ASCII-compatible
@@ -353,8 +372,9 @@ pub const MAX_INFLATED: u64 = 512 << 20;
 pub fn supported(format: SourceFormat) -> bool {
     match format {
         SourceFormat::Text => false,
-        SourceFormat::Docx | SourceFormat::Pdf => true,
-        SourceFormat::Html | SourceFormat::Markdown => false,
+        SourceFormat::Docx | SourceFormat::Pdf | SourceFormat::Html | SourceFormat::Markdown => {
+            true
+        }
     }
 }
 
@@ -367,6 +387,8 @@ pub fn read(format: SourceFormat, bytes: &[u8]) -> Result<Structured, InputProbl
     match format {
         SourceFormat::Docx => crate::import::docx::read(bytes),
         SourceFormat::Pdf => crate::import::pdf::read(bytes),
+        SourceFormat::Html => crate::import::html::read(bytes),
+        SourceFormat::Markdown => crate::import::markdown::read(bytes),
         _ => Err(InputProblem::Binary(format!(
             "looks like {}, which natalign does not read",
             format.as_str()
@@ -401,6 +423,11 @@ mod tests {
         // A zip that is not Word, and text mentioning HTML, are not.
         assert_eq!(sniff("a.zip", b"PK\x03\x04data.csv"), SourceFormat::Text);
         assert_eq!(sniff("a.txt", b"The <html> tag opens"), SourceFormat::Text);
+        // A fragment is a web page only when named as one.
+        assert_eq!(sniff("a.html", b"\n <p>Text</p>"), SourceFormat::Html);
+        assert_eq!(sniff("a.HTM", b"<!-- x --><div>"), SourceFormat::Html);
+        assert_eq!(sniff("a.txt", b"<p>Text</p>"), SourceFormat::Text);
+        assert_eq!(sniff("a.html", b"Text <p>"), SourceFormat::Text);
     }
 
     #[test]

@@ -30,7 +30,7 @@
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// Characters without which no inline markup can open.
 const OPENERS: &[u8] = b"*_`[<~";
@@ -55,30 +55,21 @@ pub(crate) fn inline_text(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut markup = false;
     for event in Parser::new_ext(&source, Options::ENABLE_STRIKETHROUGH) {
-        match event {
-            Event::Text(t) => out.push_str(&t),
-            Event::Code(t) => {
-                markup = true;
-                out.push_str(&t);
-            }
-            Event::InlineHtml(tag) | Event::Html(tag) => {
-                markup = true;
-                if is_line_break(&tag) {
-                    out.push(' ');
+        match reduce_inline(&event, &mut out) {
+            Inline::Text => {}
+            Inline::Markup => markup = true,
+            Inline::Other => match event {
+                Event::Html(tag) => {
+                    markup = true;
+                    if is_line_break(&tag) {
+                        out.push(' ');
+                    }
                 }
-            }
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::Start(Tag::Paragraph) | Event::End(_) => {}
-            Event::Start(
-                Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Link { .. }
-                | Tag::Image { .. },
-            ) => markup = true,
-            // Anything else is a block the shield should have prevented, or
-            // an extension not enabled: leave the text alone.
-            _ => return Cow::Borrowed(text),
+                Event::Start(Tag::Paragraph) | Event::End(_) => {}
+                // Anything else is a block the shield should have prevented,
+                // or an extension not enabled: leave the text alone.
+                _ => return Cow::Borrowed(text),
+            },
         }
     }
     if !markup {
@@ -92,6 +83,56 @@ pub(crate) fn inline_text(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(cleaned.to_string())
+}
+
+/// What an inline event was, for [`reduce_inline`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Inline {
+    /// Text, as written.
+    Text,
+    /// Markup: emphasis, a link, a code span, inline HTML…
+    Markup,
+    /// Not an inline event (a block's start or end, a rule…): nothing added.
+    Other,
+}
+
+/// The one reduction of inline Markdown to text, shared by the text path
+/// ([`inline_text`]) and the Markdown reader (`crate::import::markdown`):
+/// pushes to `out` what a reader of the page sees of `event` (text and code
+/// spans as written, a line break or `<br>` as a space, nothing of emphasis,
+/// link and image markers or other inline tags) and says what it was.
+pub(crate) fn reduce_inline(event: &Event<'_>, out: &mut String) -> Inline {
+    match event {
+        Event::Text(t) => {
+            out.push_str(t);
+            Inline::Text
+        }
+        Event::Code(t) => {
+            out.push_str(t);
+            Inline::Markup
+        }
+        Event::InlineHtml(tag) => {
+            if is_line_break(tag) {
+                out.push(' ');
+            }
+            Inline::Markup
+        }
+        Event::SoftBreak | Event::HardBreak => {
+            out.push(' ');
+            Inline::Text
+        }
+        Event::Start(
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. },
+        )
+        | Event::End(
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image,
+        ) => Inline::Markup,
+        _ => Inline::Other,
+    }
 }
 
 /// `<br>`, `<br/>`, `<BR />`: a line break, so a space in a paragraph.

@@ -40,6 +40,7 @@ mod markdown;
 pub mod sentence;
 
 pub(crate) use label::roman;
+pub(crate) use markdown::{Inline, reduce_inline};
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

@@ -145,10 +145,7 @@ fn skips_binary_hidden_and_escaping_links_with_a_reason() {
     let res = run(&[&"corpus", &root_dir, &"--format", &"csv"]);
     assert!(res.status.success(), "{}", stderr(&res));
     let err = stderr(&res);
-    assert!(
-        err.contains("scan.pdf: corrupt PDF: "),
-        "{err}"
-    );
+    assert!(err.contains("scan.pdf: corrupt PDF: "), "{err}");
     assert!(err.contains(".hidden.txt: hidden"), "{err}");
     #[cfg(unix)]
     assert!(

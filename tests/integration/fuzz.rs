@@ -20,12 +20,17 @@ fn target(name: &str) -> fn(&[u8]) {
         "decode" => targets::decode,
         "segment" => targets::segment,
         "pipeline" => targets::pipeline,
+        "docx" => targets::docx,
         "pdf" => targets::pdf,
+        "html" => targets::html,
+        "markdown" => targets::markdown,
         _ => panic!("no fuzz target {name}"),
     }
 }
 
-const TARGETS: &[&str] = &["decode", "segment", "pipeline", "pdf"];
+const TARGETS: &[&str] = &[
+    "decode", "segment", "pipeline", "docx", "pdf", "html", "markdown",
+];
 
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let Ok(entries) = std::fs::read_dir(dir) else {

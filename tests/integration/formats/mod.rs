@@ -4,6 +4,7 @@
 //! of the text, and bad files refused with one line and exit code 3.
 
 mod docx;
+mod html;
 mod pdf;
 
 use std::path::Path;
