@@ -190,6 +190,21 @@ const FURNITURE: &[(&str, &str)] = &[
     ("banner", "page header"),
 ];
 
+/// Last words of a class or id that mark a post's metadata (`entry-meta`,
+/// `post-date`, `byline`), not its text.
+const METADATA: &[&str] = &[
+    "meta",
+    "metadata",
+    "byline",
+    "dateline",
+    "date",
+    "timestamp",
+    "updated",
+    "posted",
+    "author",
+    "tags",
+];
+
 /// Class and id hints of the main content.
 const CONTENT: &[&str] = &[
     "content",
@@ -239,6 +254,16 @@ pub(super) fn judge(e: &Element, stats: Option<&Stats>, in_main: bool) -> Option
         e.attr("id").unwrap_or("")
     )
     .to_ascii_lowercase();
+    // A compound class names its part by its last word (`entry-meta` is the
+    // entry's metadata, `entry-content` its content): metadata of a post
+    // (date, author, tags) is no text of the document.
+    let metadata = hints
+        .split_whitespace()
+        .filter_map(|t| t.rsplit(['-', '_']).next())
+        .any(|head| METADATA.contains(&head));
+    if metadata && !matches!(name, "article" | "main") {
+        return Some("page metadata");
+    }
     if !hints.trim().is_empty() {
         let furniture = FURNITURE
             .iter()

@@ -70,26 +70,22 @@ fn web_pages_in_three_site_structures_align_every_corpus_pair_exactly() {
 /// `entry-meta` line (a date inside the article's own header, whose class
 /// says `entry`) is read as text and aligned with its French; nothing else
 /// leaks. This records what it scored (docs/FORMATS.md).
+/// A fourth site structure (a WordPress-like theme) written after the
+/// reader was done. Run blind it leaked one line per page, the post's date
+/// (`<div class="entry-meta">` inside `entry-header`: `entry` read as content;
+/// F1 0.9955, 0.9927, 0.9945); class names are now read by their last word,
+/// and a post's metadata is page furniture.
 #[test]
-fn a_wordpress_like_theme_written_blind_leaks_only_its_date_line() {
-    let expected = [
-        ("nato-ottawa-agreement-1951", "0.9910 1.0000 0.9955 111"),
-        ("nato-paris-protocol-1952", "0.9855 1.0000 0.9927 69"),
-        ("un-udhr-1948", "0.9891 1.0000 0.9945 92"),
-    ];
-    for (pair, want) in expected {
+fn a_wordpress_like_theme_written_blind_aligns_exactly_without_its_date_line() {
+    for pair in CORPUS {
         let dir = tempfile::tempdir().unwrap();
         let d = fixture(&format!("html/wordpress/{pair}"));
         let (csv, rows) = align(dir.path(), &[d.join("en.html"), d.join("fr.html")]);
-        assert_eq!(score(&csv, pair), want, "{pair}");
-        assert_eq!(
-            leaked(&rows),
-            [
-                "Dernière mise à jour de la page : 12 mars 2024",
-                "Page last updated: 12 March 2024"
-            ],
+        assert!(
+            score(&csv, pair).starts_with("1.0000 1.0000 1.0000 "),
             "{pair}"
         );
+        assert_eq!(leaked(&rows), Vec::<String>::new(), "{pair}");
     }
 }
 
