@@ -20,7 +20,9 @@
 
 pub mod layout;
 
+use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 
 use crate::error::InputProblem;
 use crate::import::structured::{
@@ -174,7 +176,7 @@ fn text(pages: &[Vec<&Line>]) -> String {
 /// Each page's width and glyphs, from the text layer.
 fn glyph_pages(bytes: &[u8]) -> Result<Vec<(f64, Vec<Glyph>)>, InputProblem> {
     let corrupt = |why: String| InputProblem::BadDocument(format!("corrupt PDF: {why}"));
-    let doc = catch_unwind(|| pdf_extract::Document::load_mem(bytes))
+    let doc = quietly(|| pdf_extract::Document::load_mem(bytes))
         .map_err(|_| corrupt("the parser gave up".to_string()))?;
     let doc = match doc {
         Ok(doc) => doc,
@@ -198,9 +200,7 @@ fn glyph_pages(bytes: &[u8]) -> Result<Vec<(f64, Vec<Glyph>)>, InputProblem> {
         ));
     }
     let mut sink = Sink::default();
-    let done = catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::output_doc(&doc, &mut sink)
-    }));
+    let done = quietly(|| pdf_extract::output_doc(&doc, &mut sink));
     match done {
         Ok(Ok(())) => Ok(sink.pages),
         Ok(Err(e)) if sink.full => Err(InputProblem::BadDocument(format!(
@@ -210,6 +210,32 @@ fn glyph_pages(bytes: &[u8]) -> Result<Vec<(f64, Vec<Glyph>)>, InputProblem> {
         Ok(Err(e)) => Err(corrupt(one_line(&e.to_string()))),
         Err(_) => Err(corrupt("the text layer cannot be read".to_string())),
     }
+}
+
+thread_local! {
+    /// Whether this thread is inside [`quietly`].
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run `f` (a call into pdf-extract), a panic in it caught and not printed:
+/// the reader turns it into one line, `corrupt PDF: …`. The panic hook is
+/// wrapped once, process-wide, and stays silent only for the thread inside
+/// this call, so panics elsewhere (other threads of `corpus`, natalign's own
+/// code) are reported as before.
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result
 }
 
 fn one_line(s: &str) -> String {
