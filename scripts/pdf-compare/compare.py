@@ -10,8 +10,14 @@ For each extractor and for poppler's pdftotext (plain and -layout): character
 accuracy (1 - normalised edit distance, difflib, to the source text,
 whitespace folded, furniture lines removed from neither), block F1 of
 `natalign align` on the extracted texts (scorer), ms per file, failures.
+A last row, "natalign PDF reader", is natalign itself on the PDFs (the
+pdf-extract glyph path with furniture and paragraph detection): accuracy of
+its non-noise paragraphs, labels such as `(a)` put back (`inspect --json`),
+block F1 of `natalign align EN.pdf FR.pdf`; no ms (NATALIGN is usually a
+debug build and its time includes segmentation).
 """
 import difflib
+import json
 import os
 import re
 import subprocess
@@ -80,10 +86,29 @@ def main():
             f1s.append(f1(csv, pair) if r.returncode == 0 else 0.0)
         rows.append((tool, sum(accs) / len(accs), min(accs), sum(f1s) / len(f1s), min(f1s),
                      sum(ms) / len(ms), fails))
+    accs, f1s, fails = [], [], 0
+    for pair in PAIRS:
+        for lang in ("en", "fr"):
+            r = subprocess.run([natalign, "inspect", "--json", os.path.join(tmp, f"{pair}.{lang}.pdf")],
+                               capture_output=True, text=True)
+            fails += r.returncode != 0
+            paras = json.loads(r.stdout)["paragraphs"] if r.returncode == 0 else []
+            got = "\n\n".join(p["text"] if not p["label"] or p["text"].startswith(p["label"])
+                                else f'{p["label"]} {p["text"]}'
+                                for p in paras if p["kind"] != "noise")
+            accs.append(accuracy(got, open(os.path.join(CORPUS, pair, f"{lang}.txt"),
+                                           encoding="utf-8").read()))
+        csv = os.path.join(tmp, f"{pair}.natalign.csv")
+        r = subprocess.run([natalign, "align", os.path.join(tmp, f"{pair}.en.pdf"),
+                            os.path.join(tmp, f"{pair}.fr.pdf"), "-o", csv], capture_output=True)
+        f1s.append(f1(csv, pair) if r.returncode == 0 else 0.0)
+    rows.append(("natalign PDF reader", sum(accs) / len(accs), min(accs), sum(f1s) / len(f1s),
+                 min(f1s), None, fails))
     print("| extractor | char accuracy (mean / min) | block F1 via text path (mean / min) | ms per file | failures |")
     print("|---|---|---|---|---|")
     for t, a, amin, f, fmin, m, fl in rows:
-        print(f"| {t} | {a:.4f} / {amin:.4f} | {f:.4f} / {fmin:.4f} | {m:.1f} | {fl} of {len(files)} |")
+        ms = "—" if m is None else f"{m:.1f}"
+        print(f"| {t} | {a:.4f} / {amin:.4f} | {f:.4f} / {fmin:.4f} | {ms} | {fl} of {len(files)} |")
 
 
 if __name__ == "__main__":
