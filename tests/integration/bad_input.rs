@@ -85,6 +85,22 @@ fn binary_file_with_nul_bytes() {
 }
 
 #[test]
+fn a_pdf_that_panics_the_extractor_is_one_line() {
+    // Found by the fuzz smoke run: a font's missing object reference makes
+    // pdf-extract panic; the panic is caught and nothing of it is printed.
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(crate::util::root().join(
+        "tests/data/regressions/pdf/missing-object-reference-in-a-font-panics-pdf-extract.pdf",
+    ))
+    .unwrap();
+    refused(
+        &write(dir.path(), "statement.pdf", &bytes),
+        3,
+        "corrupt PDF: the text layer cannot be read",
+    );
+}
+
+#[test]
 fn truncated_pdf_file() {
     let dir = tempfile::tempdir().unwrap();
     refused(
