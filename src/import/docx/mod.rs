@@ -343,16 +343,12 @@ fn bilingual(table: &[Vec<Vec<Item>>]) -> Option<String> {
                 }
             }
         }
-        crate::langid::evidence(&text)
+        text
     };
-    let (left, right) = (column(0), column(1));
-    let sides = if left > 1.0 && right < -1.0 {
-        "English left, French right"
-    } else if left < -1.0 && right > 1.0 {
-        "French left, English right"
-    } else {
-        return None;
-    };
+    // The same decision as every reader's (`import::columns`).
+    let (l, r) = crate::import::columns::column_languages(&column(0), &column(1))?;
+    let name = crate::import::columns::language_name;
+    let sides = format!("{} left, {} right", name(l), name(r));
     Some(format!("two-column table ({sides}), {} rows", table.len()))
 }
 

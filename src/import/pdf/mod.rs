@@ -116,14 +116,9 @@ fn language_columns(body: &[(f64, Vec<&Line>)]) -> Option<Columns> {
     }
     let pages = pages.len();
     let (left, right) = (text(&left), text(&right));
-    let (l, r) = (
-        crate::langid::evidence(&left),
-        crate::langid::evidence(&right),
-    );
-    let name = |e: f64| if e > 0.0 { "English" } else { "French" };
-    if l.abs() < 2.0 || r.abs() < 2.0 || (l > 0.0) == (r > 0.0) {
-        return None;
-    }
+    // The same decision as every reader's (`import::columns`).
+    let (l, r) = crate::import::columns::column_languages(&left, &right)?;
+    let name = crate::import::columns::language_name;
     Some(Columns {
         layout: format!(
             "two language columns ({} left, {} right), {pages} page{}",
